@@ -1,0 +1,66 @@
+package dev.quorum.model;
+
+import static dev.quorum.model.QuantityText.MULTIPLIER;
+import static dev.quorum.model.QuantityText.NUMBER;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A number of things as the user wrote it ("10M rows", "1,000", "2.5 billion events"). */
+public record Count(String text) implements Quantity {
+
+    /** A count nobody has filled in. */
+    public static final Count UNSPECIFIED = new Count("");
+
+    private static final Pattern COUNT = Pattern.compile(NUMBER + "\\s*" + MULTIPLIER + "(?:\\s+[a-z][a-z_ -]*)?");
+
+    public Count {
+        Objects.requireNonNull(text, "text");
+    }
+
+    /** Reads a count; never throws. */
+    public static Count of(String text) {
+        return new Count(text == null ? "" : text);
+    }
+
+    @Override
+    public OptionalDouble value() {
+        return read(text).value();
+    }
+
+    @Override
+    public Optional<String> problem() {
+        return read(text).problem();
+    }
+
+    @Override
+    public String baseUnit() {
+        return "";
+    }
+
+    @Override
+    public Optional<String> humanValue() {
+        OptionalDouble v = value();
+        return v.isPresent() ? Optional.of(QuantityText.format(v.getAsDouble())) : Optional.empty();
+    }
+
+    static QuantityReading read(String raw) {
+        if (raw.isBlank()) {
+            return QuantityReading.BLANK;
+        }
+        String t = QuantityText.normalise(raw);
+        Matcher m = QuantityText.whole(COUNT, t);
+        if (m == null) {
+            return QuantityReading.problem("cannot read '" + raw.strip() + "' as a count; write for example '10M rows' or '1,000'");
+        }
+        return QuantityReading.of(QuantityText.number(m.group(1)) * QuantityText.multiplier(m.group(2)));
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

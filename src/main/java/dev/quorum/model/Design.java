@@ -1,0 +1,40 @@
+package dev.quorum.model;
+
+import java.util.List;
+
+/**
+ * A whole data-and-consistency design: one component per template section, in template order.
+ * Everything is immutable; edits produce new instances.
+ */
+public record Design(
+        String name,
+        String summary,
+        DataPersistence persistence,
+        SchemaDesign schema,
+        List<Query> queries,
+        ConcurrentAccess concurrency,
+        DataSharing sharing,
+        Consistency consistency,
+        Replication replication,
+        BackupRecovery backup,
+        DataLifecycle lifecycle) {
+
+    public Design {
+        name = Values.text(name);
+        summary = Values.text(summary);
+        persistence = persistence == null ? DataPersistence.EMPTY : persistence;
+        schema = schema == null ? SchemaDesign.EMPTY : schema;
+        queries = Values.list(queries);
+        concurrency = concurrency == null ? ConcurrentAccess.EMPTY : concurrency;
+        sharing = sharing == null ? DataSharing.EMPTY : sharing;
+        consistency = consistency == null ? Consistency.EMPTY : consistency;
+        replication = replication == null ? Replication.EMPTY : replication;
+        backup = backup == null ? BackupRecovery.EMPTY : backup;
+        lifecycle = lifecycle == null ? DataLifecycle.EMPTY : lifecycle;
+    }
+
+    /** An empty design with only a name, as `quorum new` creates it. */
+    public static Design empty(String name) {
+        return new Design(name, "", null, null, null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.quorum.model;
+
+import static dev.quorum.model.QuantityText.MULTIPLIER;
+import static dev.quorum.model.QuantityText.NUMBER;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How often something happens, as the user wrote it ("1,000/s", "50 per minute", "10M/day",
+ * "hourly", "every 5 min"). The value is events per second.
+ */
+public record Rate(String text) implements Quantity {
+
+    /** A rate nobody has filled in. */
+    public static final Rate UNSPECIFIED = new Rate("");
+
+    private static final Pattern PER = Pattern.compile(
+            NUMBER + "\\s*" + MULTIPLIER + "(?:\\s*[a-z][a-z_-]*(?:\\s+[a-z][a-z_-]*)?)?\\s*(?:/|per|a|an|every|each)\\s*([a-z]+)");
+    private static final Pattern SHORTHAND = Pattern.compile(
+            NUMBER + "\\s*" + MULTIPLIER + "\\s*(rps|qps|tps|ops|wps|rpm|qpm|tpm|rph)");
+
+    public Rate {
+        Objects.requireNonNull(text, "text");
+    }
+
+    /** Reads a rate; never throws. */
+    public static Rate of(String text) {
+        return new Rate(text == null ? "" : text);
+    }
+
+    @Override
+    public OptionalDouble value() {
+        return read(text).value();
+    }
+
+    @Override
+    public Optional<String> problem() {
+        return read(text).problem();
+    }
+
+    /** Events per second; empty when blank or unreadable. */
+    public OptionalDouble perSecond() {
+        return value();
+    }
+
+    @Override
+    public String baseUnit() {
+        return "/s";
+    }
+
+    @Override
+    public Optional<String> humanValue() {
+        OptionalDouble v = value();
+        return v.isPresent() ? Optional.of(human(v.getAsDouble())) : Optional.empty();
+    }
+
+    /** Formats a rate per second, falling back to per minute, hour or day for slow rates. */
+    public static String human(double perSecond) {
+        if (perSecond == 0 || perSecond >= 1) {
+            return QuantityText.format(perSecond) + "/s";
+        }
+        if (perSecond * 60 >= 1) {
+            return QuantityText.format(perSecond * 60) + "/min";
+        }
+        if (perSecond * 3600 >= 1) {
+            return QuantityText.format(perSecond * 3600) + "/h";
+        }
+        return QuantityText.format(perSecond * 86400) + "/day";
+    }
+
+    static QuantityReading read(String raw) {
+        if (raw.isBlank()) {
+            return QuantityReading.BLANK;
+        }
+        String t = QuantityText.normalise(raw);
+        if (t.equals("0") || t.equals("never") || t.equals("none")) {
+            return QuantityReading.of(0);
+        }
+        Matcher shorthand = QuantityText.whole(SHORTHAND, t);
+        if (shorthand != null) {
+            double per = switch (shorthand.group(3)) {
+                case "rpm", "qpm", "tpm" -> 60;
+                case "rph" -> 3600;
+                default -> 1;
+            };
+            return QuantityReading.of(QuantityText.number(shorthand.group(1)) * QuantityText.multiplier(shorthand.group(2)) / per);
+        }
+        Matcher per = QuantityText.whole(PER, t);
+        if (per != null) {
+            Double unit = QuantityText.timeUnit(per.group(3));
+            if (unit == null) {
+                return QuantityReading.problem("unknown time unit '" + per.group(3) + "' in '" + raw.strip()
+                        + "'; use s, min, h, day, week, month or year");
+            }
+            return QuantityReading.of(QuantityText.number(per.group(1)) * QuantityText.multiplier(per.group(2)) / unit);
+        }
+        // "hourly", "every 5 min", "twice a day" name a period, so the rate is its inverse. A bare
+        // "15 min" is not accepted: it is more likely a latency typed in the wrong field.
+        boolean periodic = t.startsWith("every ") || t.startsWith("once ") || t.startsWith("twice ")
+                || t.startsWith("thrice ") || QuantityText.PERIOD_WORDS.containsKey(t);
+        if (periodic) {
+            QuantityReading period = Duration.read(raw);
+            if (period.value().isPresent()) {
+                double seconds = period.value().getAsDouble();
+                if (seconds > 0 && !Double.isInfinite(seconds)) {
+                    return QuantityReading.of(1.0 / seconds);
+                }
+            }
+        }
+        return QuantityReading.problem("cannot read '" + raw.strip()
+                + "' as a rate; write for example '1,000/s', '50 per minute', '10M/day' or 'hourly'");
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
