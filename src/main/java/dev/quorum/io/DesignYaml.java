@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.quorum.model.Choice;
 import dev.quorum.model.Design;
+import dev.quorum.model.ModelPaths;
 import dev.quorum.model.Quantity;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -196,10 +197,6 @@ public final class DesignYaml {
     }
 
     private static Object accessor(RecordComponent c, Record record) {
-        try {
-            return c.getAccessor().invoke(record);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + c.getName() + " of " + record.getClass(), e);
-        }
+        return ModelPaths.value(c, record);
     }
 }

@@ -1,6 +1,7 @@
 package dev.quorum.io;
 
 import dev.quorum.model.Choice;
+import dev.quorum.model.ModelPaths;
 import dev.quorum.model.Quantity;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -31,7 +32,7 @@ final class RecordMapper {
 
     /** The YAML key of a record component: {@code dataElements} becomes {@code data_elements}. */
     static String key(RecordComponent component) {
-        return component.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return ModelPaths.key(component);
     }
 
     <R extends Record> R readRecord(Class<R> type, YamlNode node, String path) throws DesignFormatException {

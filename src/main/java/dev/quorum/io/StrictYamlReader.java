@@ -12,11 +12,15 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML text into a {@link YamlNode} tree and refuses everything a design file never needs:
- * tags (which other YAML libraries turn into object construction), anchors and aliases (alias bombs),
- * duplicate keys, deep nesting and very large input. Nothing in the input is ever executed.
+ * tags (which other YAML libraries turn into object construction), aliases (alias bombs), duplicate
+ * keys, deep nesting and very large input. Nothing in the input is ever executed. Anchors on
+ * collections are refused too; Jackson does not report anchors on scalars, which is harmless because
+ * nothing can refer to them once every alias is refused.
  */
 final class StrictYamlReader {
 
@@ -145,6 +149,18 @@ final class StrictYamlReader {
             pos = new SourcePosition(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
         }
         String firstLine = message.lines().findFirst().orElse(message).strip();
+        // SnakeYAML says what it was reading (the context) and what went wrong (the problem) on separate lines;
+        // both belong in the one-line message, with the problem's own position.
+        MarkedYAMLException marked = markedCause(e);
+        String detail = firstLine;
+        if (marked != null && marked.getProblem() != null) {
+            detail = marked.getContext() == null ? marked.getProblem() : marked.getContext() + ": " + marked.getProblem();
+            Mark mark = marked.getContext() != null && marked.getContextMark() != null && truncated(marked.getProblem())
+                    ? marked.getContextMark() : marked.getProblemMark();
+            if (mark != null) {
+                pos = new SourcePosition(mark.getLine() + 1, mark.getColumn() + 1);
+            }
+        }
         String reason;
         if (message.contains("'\\t'") || message.contains("\\t(TAB)")) {
             reason = "a tab is used for indentation; YAML indents with spaces only";
@@ -152,12 +168,28 @@ final class StrictYamlReader {
             reason = "the file is too large for a design file (at most " + (MAX_CHARS / (1024 * 1024)) + " MB)";
         } else if (message.toLowerCase().contains("nesting depth") || message.contains("Document nesting")) {
             reason = "nested more than " + MAX_DEPTH + " levels deep";
-        } else if (message.contains("end of the stream") || message.contains("unexpected end")) {
-            reason = "the file ends in the middle of a value; is it truncated? (" + simplify(firstLine) + ")";
+        } else if (truncated(message)) {
+            reason = "the file ends in the middle of a value; is it truncated? (" + simplify(detail) + ")";
+        } else if (message.startsWith("Expected a field name")) {
+            reason = "a mapping key must be plain text, not a list or a mapping";
         } else {
-            reason = "not valid YAML: " + simplify(firstLine);
+            reason = "not valid YAML: " + simplify(detail);
         }
         return new DesignFormatException(source, pos, "", reason);
+    }
+
+    private static boolean truncated(String message) {
+        return message.contains("end of the stream") || message.contains("end of stream")
+                || message.contains("<stream end>") || message.contains("unexpected end");
+    }
+
+    private static MarkedYAMLException markedCause(Throwable e) {
+        for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof MarkedYAMLException marked) {
+                return marked;
+            }
+        }
+        return null;
     }
 
     private static String simplify(String snakeMessage) {

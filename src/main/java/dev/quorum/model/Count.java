@@ -51,7 +51,15 @@ public record Count(String text) implements Quantity {
         if (raw.isBlank()) {
             return QuantityReading.BLANK;
         }
+        String tooLong = QuantityText.tooLong(raw, null, "a count");
+        if (tooLong != null) {
+            return QuantityReading.problem(tooLong);
+        }
         String t = QuantityText.normalise(raw);
+        tooLong = QuantityText.tooLong(raw, t, "a count");
+        if (tooLong != null) {
+            return QuantityReading.problem(tooLong);
+        }
         Matcher m = QuantityText.whole(COUNT, t);
         if (m == null) {
             return QuantityReading.problem("cannot read '" + raw.strip() + "' as a count; write for example '10M rows' or '1,000'");

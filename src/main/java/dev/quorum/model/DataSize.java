@@ -32,7 +32,8 @@ public record DataSize(String text) implements Quantity {
 
     private static final Pattern SIZE = Pattern.compile(
             NUMBER + "\\s*([a-z]+)(?:\\s*(?:/|per|each|a|an)\\s*([a-z][a-z_ -]*))?");
-    private static final Pattern FACTOR_SEPARATOR = Pattern.compile("\\s*[x×*]\\s+|\\s+[x×*]\\s*|×");
+    /** "×" and "*" always multiply; a letter x only when it stands alone, so "per index entry" keeps its x. */
+    private static final Pattern FACTOR_SEPARATOR = Pattern.compile("\\s*[×*]\\s*|\\s*(?<![a-z])x(?![a-z])\\s*");
 
     public DataSize {
         Objects.requireNonNull(text, "text");
@@ -85,7 +86,15 @@ public record DataSize(String text) implements Quantity {
         if (raw.isBlank()) {
             return QuantityReading.BLANK;
         }
+        String tooLong = QuantityText.tooLong(raw, null, "a size");
+        if (tooLong != null) {
+            return QuantityReading.problem(tooLong);
+        }
         String t = QuantityText.normalise(raw);
+        tooLong = QuantityText.tooLong(raw, t, "a size");
+        if (tooLong != null) {
+            return QuantityReading.problem(tooLong);
+        }
         String[] factors = FACTOR_SEPARATOR.split(t);
         Double size = null;
         String perWhat = null;

@@ -27,7 +27,7 @@ public record Duration(String text) implements Quantity {
             "(once|twice|thrice|" + NUMBER + "\\s*(?:x|times))\\s*(?:a|an|per|every|/)\\s*([a-z]+)");
     private static final Pattern ZERO = Pattern.compile("0+(?:\\.0+)?(?:\\s*[a-zµ]+)?|zero|none|no delay");
     private static final Pattern INSTANT = Pattern.compile(
-            "continuous(?:ly)?|real[- ]?time|immediate(?:ly)?|instant(?:ly|aneous)?|on (?:every )?(?:write|change|commit|update|event)s?"
+            "continuous(?:ly)?|real[- ]?time|immediate(?:ly)?|instant(?:ly|aneous)?|on (?:every )?(?:write|change|commit|update|event|save)s?"
                     + "|event[- ]driven|streaming|synchronous(?:ly)?");
 
     public Duration {
@@ -99,7 +99,15 @@ public record Duration(String text) implements Quantity {
         if (raw.isBlank()) {
             return QuantityReading.BLANK;
         }
+        String tooLong = QuantityText.tooLong(raw, null, "a duration");
+        if (tooLong != null) {
+            return QuantityReading.problem(tooLong);
+        }
         String t = QuantityText.normalise(raw);
+        tooLong = QuantityText.tooLong(raw, t, "a duration");
+        if (tooLong != null) {
+            return QuantityReading.problem(tooLong);
+        }
         if (t.isEmpty()) {
             return QuantityReading.problem("no duration in '" + raw.strip() + "'");
         }

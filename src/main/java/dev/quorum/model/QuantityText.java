@@ -17,8 +17,20 @@ final class QuantityText {
     /** A number: digits with optional thousands commas or underscores and an optional fraction. */
     static final String NUMBER = "(\\d{1,3}(?:[,_]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)";
 
-    /** Magnitude words and letters after a number: 10K, 10M, 2.5 billion. */
-    static final String MULTIPLIER = "(k|thousand|m|mm|mn|million|b|bn|billion|t|trillion)?";
+    /** The magnitude words and letters themselves, without a boundary check. */
+    static final String MULTIPLIER_WORDS = "k|thousand|m|mm|mn|million|b|bn|billion|t|trillion";
+
+    /**
+     * Magnitude words and letters after a number: 10K, 10M, 2.5 billion. A multiplier ends its word,
+     * so "10 tables" is not 10 trillion "ables" and "3 times a day" is not 3 trillion "imes".
+     */
+    static final String MULTIPLIER = "(?:(" + MULTIPLIER_WORDS + ")(?![a-z]))?";
+
+    /** Longest text read at all, notes included; longer text is refused before any pattern runs. */
+    static final int MAX_TEXT = 1000;
+
+    /** Longest figure once hedges and notes are stripped; real figures are a few dozen characters. */
+    static final int MAX_FIGURE = 100;
 
     private static final Map<String, Double> MULTIPLIERS = Map.ofEntries(
             Map.entry("k", 1e3), Map.entry("thousand", 1e3),
@@ -83,6 +95,20 @@ final class QuantityText {
             t = t.strip();
         } while (!t.equals(before));
         return t;
+    }
+
+    /**
+     * Why {@code raw} (or its normalised figure {@code figure}, null before normalising) is too long to read
+     * as {@code what}, or null when it is not. Long text would make the patterns slow or overflow the stack.
+     */
+    static String tooLong(String raw, String figure, String what) {
+        if (raw.length() <= MAX_TEXT && (figure == null || figure.length() <= MAX_FIGURE)) {
+            return null;
+        }
+        String shown = raw.strip();
+        shown = shown.length() > 40 ? shown.substring(0, 40).strip() + "…" : shown;
+        return "'" + shown.replaceAll("\\s+", " ") + "' is too long to read as " + what
+                + "; write the figure alone and put notes in another field";
     }
 
     /** Reads a number group matched by {@link #NUMBER}, ignoring thousands separators. */

@@ -18,10 +18,14 @@ public record Rate(String text) implements Quantity {
     /** A rate nobody has filled in. */
     public static final Rate UNSPECIFIED = new Rate("");
 
+    private static final String NOUN = "(?!(?:per|a|an|every|each)\\b)[a-z][a-z_-]*";
     private static final Pattern PER = Pattern.compile(
-            NUMBER + "\\s*" + MULTIPLIER + "(?:\\s*[a-z][a-z_-]*(?:\\s+[a-z][a-z_-]*)?)?\\s*(?:/|per|a|an|every|each)\\s*([a-z]+)");
+            // Nouns such as "orders" may sit between the number and the separator, but a separator word
+            // itself never counts as a noun: otherwise "2 per day" backtracks into noun "per d", "a", "y".
+            NUMBER + "\\s*" + MULTIPLIER + "(?:\\s*" + NOUN + "(?:\\s+" + NOUN + ")?)?"
+                    + "\\s*(?:/|\\bper\\b|\\ba\\b|\\ban\\b|\\bevery\\b|\\beach\\b)\\s*([a-z]+)");
     private static final Pattern SHORTHAND = Pattern.compile(
-            NUMBER + "\\s*" + MULTIPLIER + "\\s*(rps|qps|tps|ops|wps|rpm|qpm|tpm|rph)");
+            NUMBER + "\\s*(" + QuantityText.MULTIPLIER_WORDS + ")?\\s*(rps|qps|tps|ops|wps|rpm|qpm|tpm|rph)");
 
     public Rate {
         Objects.requireNonNull(text, "text");
@@ -76,7 +80,15 @@ public record Rate(String text) implements Quantity {
         if (raw.isBlank()) {
             return QuantityReading.BLANK;
         }
+        String tooLong = QuantityText.tooLong(raw, null, "a rate");
+        if (tooLong != null) {
+            return QuantityReading.problem(tooLong);
+        }
         String t = QuantityText.normalise(raw);
+        tooLong = QuantityText.tooLong(raw, t, "a rate");
+        if (tooLong != null) {
+            return QuantityReading.problem(tooLong);
+        }
         if (t.equals("0") || t.equals("never") || t.equals("none")) {
             return QuantityReading.of(0);
         }

@@ -3,6 +3,7 @@ package dev.quorum.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quorum.TestDesigns;
+import dev.quorum.TestMarkdown;
 import dev.quorum.model.Consistency;
 import dev.quorum.model.ConsistencyModel;
 import dev.quorum.model.DataElement;
@@ -11,104 +12,42 @@ import dev.quorum.model.DataSize;
 import dev.quorum.model.Design;
 import dev.quorum.template.Template;
 import dev.quorum.template.TemplateLoader;
-import dev.quorum.template.TemplateSection;
-import dev.quorum.template.TemplateSubsection;
-import java.util.ArrayList;
 import java.util.List;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TableRow;
-import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.FencedCodeBlock;
-import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Node;
-import org.commonmark.node.Text;
-import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
 
 class MarkdownExporterTest {
 
     private final Template template = TemplateLoader.dataAndConsistency();
     private final MarkdownExporter exporter = new MarkdownExporter(template);
-    private final Parser parser = Parser.builder().extensions(List.of(TablesExtension.create())).build();
-
-    /** The headings the template defines, as "level title", in order. */
-    static List<String> templateHeadings(Template template) {
-        List<String> out = new ArrayList<>();
-        out.add("1 " + template.title());
-        for (TemplateSection s : template.sections()) {
-            out.add("2 " + s.title());
-            for (TemplateSubsection sub : s.subsections()) {
-                if (sub.hasHeading()) {
-                    out.add("3 " + sub.title());
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Every heading of a Markdown document, as "level text", in order. */
-    public static List<String> headings(Node document) {
-        List<String> out = new ArrayList<>();
-        document.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Heading heading) {
-                out.add(heading.getLevel() + " " + text(heading));
-            }
-        });
-        return out;
-    }
-
-    static String text(Node node) {
-        StringBuilder b = new StringBuilder();
-        node.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Text t) {
-                b.append(t.getLiteral());
-            }
-        });
-        return b.toString();
-    }
-
-    static <T extends Node> List<T> nodes(Node document, Class<T> type) {
-        List<T> out = new ArrayList<>();
-        collect(document, type, out);
-        return out;
-    }
-
-    private static <T extends Node> void collect(Node node, Class<T> type, List<T> out) {
-        if (type.isInstance(node)) {
-            out.add(type.cast(node));
-        }
-        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-            collect(child, type, out);
-        }
-    }
-
+    
     @Test
     void aCompleteDesignHasTheTemplatesHeadingsTablesAndFences() {
-        Node doc = parser.parse(exporter.export(TestDesigns.complete()));
-        assertThat(headings(doc)).containsExactlyElementsOf(templateHeadings(template));
-        List<TableBlock> tables = nodes(doc, TableBlock.class);
+        Node doc = TestMarkdown.parse(exporter.export(TestDesigns.complete()));
+        assertThat(TestMarkdown.headings(doc)).containsExactlyElementsOf(TestMarkdown.templateHeadings(template));
+        List<TableBlock> tables = TestMarkdown.nodes(doc, TableBlock.class);
         // data elements, storage summary, shared data, replication links
         assertThat(tables).hasSize(4);
-        List<TableRow> dataRows = nodes(tables.get(0), TableRow.class);
+        List<TableRow> dataRows = TestMarkdown.nodes(tables.get(0), TableRow.class);
         assertThat(dataRows).hasSize(3);
-        assertThat(nodes(dataRows.get(1), TableCell.class)).extracting(MarkdownExporterTest::text)
+        assertThat(TestMarkdown.nodes(dataRows.get(1), TableCell.class)).extracting(TestMarkdown::text)
                 .containsExactly("users", "Registered customers", "Log-in and order history", "1 KB per row x 1M rows (≈ 1 GB)");
-        assertThat(nodes(doc, FencedCodeBlock.class)).extracting(FencedCodeBlock::getInfo)
+        assertThat(TestMarkdown.nodes(doc, FencedCodeBlock.class)).extracting(FencedCodeBlock::getInfo)
                 .containsExactly("sql", "json", "sql", "mermaid", "mermaid");
-        FencedCodeBlock flow = nodes(doc, FencedCodeBlock.class).get(3);
+        FencedCodeBlock flow = TestMarkdown.nodes(doc, FencedCodeBlock.class).get(3);
         assertThat(flow.getLiteral()).isEqualTo("""
                 flowchart TB
                     n0["Web app"]
                     n1[("PostgreSQL")]
                     n0 -->|"Write"| n1
                 """);
-        FencedCodeBlock topology = nodes(doc, FencedCodeBlock.class).get(4);
+        FencedCodeBlock topology = TestMarkdown.nodes(doc, FencedCodeBlock.class).get(4);
         assertThat(topology.getLiteral()).isEqualTo("""
                 flowchart TB
                     subgraph dc0["Primary Datacenter"]
@@ -119,8 +58,8 @@ class MarkdownExporterTest {
                     end
                     n0 ==>|"sync, 0"| n1
                 """);
-        assertThat(nodes(doc, HtmlBlock.class)).isEmpty();
-        assertThat(nodes(doc, HtmlInline.class)).isEmpty();
+        assertThat(TestMarkdown.nodes(doc, HtmlBlock.class)).isEmpty();
+        assertThat(TestMarkdown.nodes(doc, HtmlInline.class)).isEmpty();
     }
 
     @Test
@@ -131,11 +70,11 @@ class MarkdownExporterTest {
     @Test
     void emptyFieldsReadNotSpecifiedAndHeadingsStay() {
         String md = exporter.export(Design.empty("Blank"));
-        Node doc = parser.parse(md);
-        assertThat(headings(doc)).containsExactlyElementsOf(templateHeadings(template));
+        Node doc = TestMarkdown.parse(md);
+        assertThat(TestMarkdown.headings(doc)).containsExactlyElementsOf(TestMarkdown.templateHeadings(template));
         assertThat(md).contains("- **Your Choice:** _Not specified_");
         assertThat(md).contains("### Data Creation\n\n_Not specified_\n");
-        assertThat(nodes(doc, TableBlock.class)).isEmpty();
+        assertThat(TestMarkdown.nodes(doc, TableBlock.class)).isEmpty();
     }
 
     @Test
@@ -147,22 +86,22 @@ class MarkdownExporterTest {
                 new Consistency(ConsistencyModel.STRONG, "Line one\n## Sneaky\n---", "<b>bold</b>"),
                 null, null, null);
         String md = exporter.export(hostile);
-        Node doc = parser.parse(md);
-        assertThat(headings(doc)).containsExactlyElementsOf(templateHeadings(template));
-        assertThat(nodes(doc, HtmlBlock.class)).isEmpty();
-        assertThat(nodes(doc, HtmlInline.class)).isEmpty();
-        assertThat(nodes(doc, FencedCodeBlock.class)).isEmpty();
-        TableBlock table = nodes(doc, TableBlock.class).get(0);
-        assertThat(nodes(nodes(table, TableRow.class).get(1), TableCell.class)).extracting(MarkdownExporterTest::text)
+        Node doc = TestMarkdown.parse(md);
+        assertThat(TestMarkdown.headings(doc)).containsExactlyElementsOf(TestMarkdown.templateHeadings(template));
+        assertThat(TestMarkdown.nodes(doc, HtmlBlock.class)).isEmpty();
+        assertThat(TestMarkdown.nodes(doc, HtmlInline.class)).isEmpty();
+        assertThat(TestMarkdown.nodes(doc, FencedCodeBlock.class)).isEmpty();
+        TableBlock table = TestMarkdown.nodes(doc, TableBlock.class).get(0);
+        assertThat(TestMarkdown.nodes(TestMarkdown.nodes(table, TableRow.class).get(1), TableCell.class)).extracting(TestMarkdown::text)
                 .containsExactly("a | b", "x # y", "<img src=x onerror=alert(1)>", "1 GB");
-        assertThat(text(doc)).contains("<script>alert(1)</script>", "# Injected heading", "## Sneaky");
+        assertThat(TestMarkdown.text(doc)).contains("<script>alert(1)</script>", "# Injected heading", "## Sneaky");
     }
 
     @Test
     void codeContainingBackticksGetsALongerFence() {
         String fenced = MarkdownText.fence("sql", "SELECT '```' AS x;");
         assertThat(fenced).startsWith("````sql\n").endsWith("\n````\n");
-        FencedCodeBlock block = nodes(parser.parse(fenced), FencedCodeBlock.class).get(0);
+        FencedCodeBlock block = TestMarkdown.nodes(TestMarkdown.parse(fenced), FencedCodeBlock.class).get(0);
         assertThat(block.getLiteral()).isEqualTo("SELECT '```' AS x;\n");
     }
 
