@@ -2,6 +2,7 @@ package dev.quorum.cli;
 
 import dev.quorum.io.DesignFormatException;
 import dev.quorum.service.DesignService;
+import dev.quorum.service.ValidationService;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -13,9 +14,10 @@ import picocli.CommandLine.Command;
 @Command(name = "quorum",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Check, export and create data-and-consistency designs (*.quorum.yaml).%n"
+        description = "Check, validate, export and create data-and-consistency designs (*.quorum.yaml).%n"
                 + "Run with no arguments to open the workbench window.",
-        subcommands = {ShowCommand.class, ExportCommand.class, NewCommand.class},
+        subcommands = {ShowCommand.class, ValidateCommand.class, ExportCommand.class, NewCommand.class,
+                ImportSqlCommand.class, RulesCommand.class},
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT,
         exitCodeOnExecutionException = ExitCodes.BAD_INPUT,
         exitCodeListHeading = "%nExit codes:%n",
@@ -51,7 +53,7 @@ public final class QuorumCli implements Runnable {
     /** Runs the command line with the given streams and returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         DesignService service = new DesignService();
-        CommandLine cli = new CommandLine(new QuorumCli(service), new SubcommandFactory(service));
+        CommandLine cli = new CommandLine(new QuorumCli(service), new SubcommandFactory(service, new ValidationService()));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -89,7 +91,7 @@ public final class QuorumCli implements Runnable {
     }
 
     /** Builds subcommands with the shared service. */
-    private record SubcommandFactory(DesignService service) implements CommandLine.IFactory {
+    private record SubcommandFactory(DesignService service, ValidationService validation) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (type == ShowCommand.class) {
@@ -100,6 +102,15 @@ public final class QuorumCli implements Runnable {
             }
             if (type == NewCommand.class) {
                 return type.cast(new NewCommand(service));
+            }
+            if (type == ValidateCommand.class) {
+                return type.cast(new ValidateCommand(service, validation));
+            }
+            if (type == ImportSqlCommand.class) {
+                return type.cast(new ImportSqlCommand(service));
+            }
+            if (type == RulesCommand.class) {
+                return type.cast(new RulesCommand(validation));
             }
             return CommandLine.defaultFactory().create(type);
         }

@@ -3,8 +3,8 @@ package dev.quorum.model;
 import java.util.List;
 
 /**
- * A whole data-and-consistency design: one component per template section, in template order.
- * Everything is immutable; edits produce new instances.
+ * A whole data-and-consistency design: one component per template section, in template order, then
+ * the design's own validation settings. Everything is immutable; edits produce new instances.
  */
 public record Design(
         String name,
@@ -17,7 +17,8 @@ public record Design(
         Consistency consistency,
         Replication replication,
         BackupRecovery backup,
-        DataLifecycle lifecycle) {
+        DataLifecycle lifecycle,
+        ValidationSettings validation) {
 
     public Design {
         name = Values.text(name);
@@ -31,10 +32,25 @@ public record Design(
         replication = replication == null ? Replication.EMPTY : replication;
         backup = backup == null ? BackupRecovery.EMPTY : backup;
         lifecycle = lifecycle == null ? DataLifecycle.EMPTY : lifecycle;
+        validation = validation == null ? ValidationSettings.DEFAULT : validation;
+    }
+
+    /** A design without rule settings, as most designs are. */
+    public Design(String name, String summary, DataPersistence persistence, SchemaDesign schema, List<Query> queries,
+            ConcurrentAccess concurrency, DataSharing sharing, Consistency consistency, Replication replication,
+            BackupRecovery backup, DataLifecycle lifecycle) {
+        this(name, summary, persistence, schema, queries, concurrency, sharing, consistency, replication, backup,
+                lifecycle, ValidationSettings.DEFAULT);
+    }
+
+    /** The same design with other rule settings. */
+    public Design withValidation(ValidationSettings settings) {
+        return new Design(name, summary, persistence, schema, queries, concurrency, sharing, consistency, replication,
+                backup, lifecycle, settings);
     }
 
     /** An empty design with only a name, as `quorum new` creates it. */
     public static Design empty(String name) {
-        return new Design(name, "", null, null, null, null, null, null, null, null, null);
+        return new Design(name, "", null, null, null, null, null, null, null, null, null, null);
     }
 }

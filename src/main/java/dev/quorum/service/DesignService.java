@@ -5,6 +5,10 @@ import dev.quorum.io.DesignFormatException;
 import dev.quorum.io.DesignYaml;
 import dev.quorum.io.MarkdownExporter;
 import dev.quorum.model.Design;
+import dev.quorum.model.SchemaDesign;
+import dev.quorum.model.SqlDialect;
+import dev.quorum.sql.DdlImporter;
+import dev.quorum.sql.SchemaModel;
 import dev.quorum.template.Completeness;
 import dev.quorum.template.Template;
 import dev.quorum.template.TemplateLoader;
@@ -80,6 +84,20 @@ public final class DesignService {
     /** The design as the filled-in template in Markdown. */
     public String toMarkdown(Design design) {
         return markdown.export(design);
+    }
+
+    /**
+     * Replaces the design's schema SQL with {@code ddl}, keeping every other field, and reports what the
+     * importer understood. The dialect is {@code dialect} when given, else the design's, else PostgreSQL.
+     */
+    public SchemaImport importSchema(DesignFile file, String ddl, SqlDialect dialect) {
+        Design d = file.design();
+        SqlDialect chosen = dialect != null ? dialect : d.schema().dialect() != null ? d.schema().dialect() : SqlDialect.POSTGRESQL;
+        SchemaModel schema = new DdlImporter().importDdl(ddl, chosen);
+        Design updated = new Design(d.name(), d.summary(), d.persistence(),
+                new SchemaDesign(chosen, ddl, d.schema().documents()), d.queries(), d.concurrency(), d.sharing(),
+                d.consistency(), d.replication(), d.backup(), d.lifecycle(), d.validation());
+        return new SchemaImport(file.withDesign(updated), schema);
     }
 
     /** Each section's digest and gaps, in template order. */

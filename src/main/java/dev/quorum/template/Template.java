@@ -4,16 +4,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The design template as data: its sections in order, the design-level fields and the option lists. */
+/**
+ * The design template as data: the design-level fields, its sections in order, the settings fields that
+ * configure Quorum itself for the design (written after the sections), and the option lists.
+ */
 public record Template(
         String id,
         String title,
         List<TemplateField> documentFields,
+        List<TemplateField> settingsFields,
         Map<String, List<TemplateOption>> optionLists,
         List<TemplateSection> sections) {
 
     public Template {
         documentFields = documentFields == null ? List.of() : List.copyOf(documentFields);
+        settingsFields = settingsFields == null ? List.of() : List.copyOf(settingsFields);
         optionLists = optionLists == null ? Map.of() : Map.copyOf(optionLists);
         sections = List.copyOf(sections);
     }

@@ -2,8 +2,12 @@ package dev.quorum.validate;
 
 import dev.quorum.model.DataElement;
 import dev.quorum.model.Design;
+import dev.quorum.model.Query;
+import dev.quorum.sql.DdlImporter;
+import dev.quorum.sql.QueryAnalyzer;
 import dev.quorum.sql.QueryAnalysis;
 import dev.quorum.sql.SchemaModel;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +36,19 @@ public final class DesignContext {
         this.schema = schema;
         this.queries = List.copyOf(queries);
         this.thresholds = thresholds;
+    }
+
+    /** Parses the design's schema and every query's SQL once, for all rules to share. */
+    public static DesignContext of(Design design, Thresholds thresholds) {
+        SchemaModel schema = design.schema().sql().isBlank()
+                ? SchemaModel.EMPTY
+                : new DdlImporter().importDdl(design.schema().sql(), design.schema().dialect());
+        QueryAnalyzer analyzer = new QueryAnalyzer();
+        List<QueryAnalysis> analyses = new ArrayList<>(design.queries().size());
+        for (Query q : design.queries()) {
+            analyses.add(q.sql().isBlank() ? QueryAnalysis.unparseable("no SQL given") : analyzer.analyze(q.sql(), schema));
+        }
+        return new DesignContext(design, schema, analyses, thresholds);
     }
 
     /** The design under validation. */

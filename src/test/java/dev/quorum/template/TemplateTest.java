@@ -86,7 +86,8 @@ class TemplateTest {
                 Map.entry("replication-strategies", ReplicationStrategy.class),
                 Map.entry("replication-modes", ReplicationMode.class), Map.entry("node-roles", NodeRole.class),
                 Map.entry("failover-modes", FailoverMode.class), Map.entry("backup-types", BackupType.class),
-                Map.entry("deletion-modes", DeletionMode.class), Map.entry("flow-node-kinds", FlowNodeKind.class));
+                Map.entry("deletion-modes", DeletionMode.class), Map.entry("flow-node-kinds", FlowNodeKind.class),
+                Map.entry("rule-levels", dev.quorum.model.RuleLevel.class));
         assertThat(template.optionLists().keySet()).isEqualTo(lists.keySet());
         lists.forEach((name, type) -> assertThat(template.options(name)).extracting(TemplateOption::id).as(name)
                 .containsExactlyElementsOf(Arrays.stream(type.getEnumConstants()).map(Choice::id).toList()));
@@ -110,6 +111,7 @@ class TemplateTest {
     private List<TemplateField> allTopFields() {
         List<TemplateField> out = new ArrayList<>(template.documentFields());
         template.sections().forEach(s -> out.addAll(s.fields()));
+        out.addAll(template.settingsFields());
         return out;
     }
 
