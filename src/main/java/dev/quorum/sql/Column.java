@@ -10,4 +10,9 @@ public record Column(SqlName name, String type, String baseType, boolean nullabl
         type = type == null ? "" : type;
         baseType = baseType == null ? "" : baseType;
     }
+
+    /** True when the column declares a default; {@code defaultValue} is null when it does not. */
+    public boolean hasDefault() {
+        return defaultValue != null && !defaultValue.isBlank();
+    }
 }
