@@ -19,12 +19,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Imports the public schemas in ../shared/real-schemas. Every expected count is measured in the file itself
+ * Imports the public schemas copied into src/test/resources/real-schemas. Every expected count is measured in the file itself
  * with a regular expression, so an equal count proves that every statement of that kind was recognised.
  */
 class RealSchemasImportTest {
 
-    private static final Path DIR = Path.of("..", "shared", "real-schemas");
+    private static final Path DIR = Path.of("src", "test", "resources", "real-schemas");
 
     private static String pagilaText;
     private static SchemaModel pagila;
@@ -37,7 +37,7 @@ class RealSchemasImportTest {
 
     private static String read(String name) throws IOException {
         Path p = DIR.resolve(name);
-        assertThat(p).as("the shared real-world schemas must be present").exists();
+        assertThat(p).as("the real-world schemas must be present").exists();
         return Files.readString(p, StandardCharsets.UTF_8);
     }
 

@@ -11,6 +11,7 @@ import dev.quorum.validate.Rule;
 import dev.quorum.validate.RuleInfo;
 import dev.quorum.validate.RuleRegistry;
 import dev.quorum.validate.Severity;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +58,8 @@ public final class SarifReport {
             r.putObject("defaultConfiguration").put("level", level(info.defaultSeverity()));
             r.putObject("properties").putArray("tags").add(info.category().title());
         }
-        run.putObject("originalUriBaseIds").putObject("%SRCROOT%").put("uri", "file:///");
+        run.putObject("originalUriBaseIds").putObject("%SRCROOT%")
+                .put("uri", Path.of("").toAbsolutePath().normalize().toUri().toString());
         ArrayNode results = run.putArray("results");
         for (FileFindings f : files) {
             for (Finding finding : f.findings()) {
@@ -74,8 +76,14 @@ public final class SarifReport {
                 ObjectNode location = result.putArray("locations").addObject();
                 ObjectNode physical = location.putObject("physicalLocation");
                 ObjectNode artifact = physical.putObject("artifactLocation");
-                artifact.put("uri", uri(f.path()));
-                artifact.put("uriBaseId", "%SRCROOT%");
+                String relative = relativePath(f.path());
+                if (relative != null) {
+                    artifact.put("uri", uri(relative));
+                    artifact.put("uriBaseId", "%SRCROOT%");
+                } else {
+                    // Outside the working tree there is no base to be relative to, so the URI is absolute.
+                    artifact.put("uri", Path.of(f.path()).toAbsolutePath().normalize().toUri().toString());
+                }
                 ObjectNode region = physical.putObject("region");
                 region.put("startLine", Math.max(1, pos.line()));
                 region.put("startColumn", Math.max(1, pos.column()));
@@ -100,6 +108,20 @@ public final class SarifReport {
             case WARNING -> "warning";
             case INFO -> "note";
         };
+    }
+
+    /**
+     * The path relative to the working directory, where code scanning expects it, or null when the file
+     * lies outside it.
+     */
+    static String relativePath(String path) {
+        Path p = Path.of(path);
+        if (!p.isAbsolute()) {
+            return p.normalize().toString();
+        }
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        Path abs = p.normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : null;
     }
 
     /** A relative path as a URI reference: forward slashes, no leading "./", special characters escaped. */

@@ -11,6 +11,15 @@ public final class CompletenessRules {
 
     /** Every rule of this group. */
     public static List<Rule> all() {
-        return List.of();
+        return List.of(
+                new RequiredFieldEmptyRule(),
+                new UnreadableQuantityRule(),
+                new DataWithoutStorageRule(),
+                new StorageForUnknownDataRule(),
+                new DataNotInBackupRule(),
+                new DataNotInLifecycleRule(),
+                new QueryUnknownDataRule(),
+                new DiagramUnknownNodeRule(),
+                new InvalidJsonDocumentRule());
     }
 }

@@ -11,6 +11,12 @@ public final class ConsistencyRules {
 
     /** Every rule of this group. */
     public static List<Rule> all() {
-        return List.of();
+        return List.of(
+                new StrongWithAsyncReplicaReadsRule(),
+                new ReadYourWritesWithoutMechanismRule(),
+                new MultiPrimaryWithoutConflictResolutionRule(),
+                new EventualMoneyWithoutCompensationRule(),
+                new SharedDataWithoutConflictResolutionRule(),
+                new SyncWithoutFrequencyRule());
     }
 }

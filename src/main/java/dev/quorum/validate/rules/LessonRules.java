@@ -11,6 +11,12 @@ public final class LessonRules {
 
     /** Every rule of this group. */
     public static List<Rule> all() {
-        return List.of();
+        return List.of(
+                new PlaintextPasswordRule(),
+                new PaymentWithoutIdempotencyKeyRule(),
+                new LocalSessionsBehindLoadBalancerRule(),
+                new CacheExpiryWithoutJitterRule(),
+                new PoolTooSmallRule(),
+                new PollingForRealTimeRule());
     }
 }

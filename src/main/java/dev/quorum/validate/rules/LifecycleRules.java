@@ -11,6 +11,9 @@ public final class LifecycleRules {
 
     /** Every rule of this group. */
     public static List<Rule> all() {
-        return List.of();
+        return List.of(
+                new HardDeleteWithHistoryRule(),
+                new PersonalDataWithoutRetentionRule(),
+                new GrowingDataWithoutArchivalRule());
     }
 }

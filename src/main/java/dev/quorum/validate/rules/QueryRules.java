@@ -11,6 +11,13 @@ public final class QueryRules {
 
     /** Every rule of this group. */
     public static List<Rule> all() {
-        return List.of();
+        return List.of(
+                new UnknownTableOrColumnRule(),
+                new HotQueryWithoutIndexRule(),
+                new SelectStarHotPathRule(),
+                new UnboundedReadRule(),
+                new WriteHeavyTableManyIndexesRule(),
+                new AccessPatternContradictionRule(),
+                new UnparseableSqlRule());
     }
 }

@@ -11,6 +11,13 @@ public final class RecoveryRules {
 
     /** Every rule of this group. */
     public static List<Rule> all() {
-        return List.of();
+        return List.of(
+                new BackupIntervalExceedsRpoRule(),
+                new LagExceedsRpoRule(),
+                new RtoBelowFailoverTimeRule(),
+                new RtoBelowRestoreTimeRule(),
+                new BackupSameLocationAsPrimaryRule(),
+                new NeverTestedRule(),
+                new RetentionBelowLegalRetentionRule());
     }
 }

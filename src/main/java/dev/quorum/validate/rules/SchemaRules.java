@@ -11,6 +11,21 @@ public final class SchemaRules {
 
     /** Every rule of this group. */
     public static List<Rule> all() {
-        return List.of();
+        return List.of(
+                new NoPrimaryKeyRule(),
+                new FkWithoutIndexRule(),
+                new FkTypeMismatchRule(),
+                new FkToMissingTableRule(),
+                new RedundantIndexRule(),
+                new NullableColumnInUniqueIndexRule(),
+                new AllNullableTableRule(),
+                new SingleColumnTableRule(),
+                new IncrementingColumnNamesRule(),
+                new FkCycleRule(),
+                new BadIdentifierRule(),
+                new TooManyLobsRule(),
+                new MoneyAsFloatRule(),
+                new TimestampWithoutTimeZoneRule(),
+                new ReservedWordNameRule());
     }
 }
