@@ -7,7 +7,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 files=("$@")
-[ ${#files[@]} -gt 0 ] || files=("$here"/samples/*.quorum.yaml)
+[ ${#files[@]} -gt 0 ] || files=(samples/*.quorum.yaml)
+cd "$here"
 "$here/bin/quorum" validate "${files[@]}" --format sarif -o "$work/quorum.sarif" || [ $? -eq 1 ]
 (cd "$work" && npm install --silent --no-audit --no-fund @microsoft/sarif-multitool@5.7.0 >/dev/null)
 tool="$work/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"

@@ -1,0 +1,96 @@
+package dev.quorum.ui;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.concurrent.Task;
+
+/** The one place where the window runs slow work (file I/O, parsing, Markdown) away from the FX thread. */
+public final class BackgroundExecutor implements AutoCloseable {
+
+    // One thread keeps results in the order the user asked for them: the last file opened is the one shown.
+    private final ExecutorService pool = Executors.newSingleThreadExecutor(runnable -> {
+        Thread t = new Thread(runnable, "quorum-background");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper(this, "activity", "");
+    private int running;
+
+    /**
+     * Runs {@code work} in the background and hands its result or failure to the FX thread.
+     * Must be called on the FX thread, which is where the window's actions start.
+     */
+    public <T> Task<T> submit(String description, Callable<T> work, Consumer<? super T> onSuccess,
+            Consumer<? super Throwable> onFailure) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                return work.call();
+            }
+        };
+        task.setOnSucceeded(e -> {
+            finished();
+            onSuccess.accept(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            finished();
+            onFailure.accept(task.getException());
+        });
+        task.setOnCancelled(e -> finished());
+        started(description);
+        pool.execute(task);
+        return task;
+    }
+
+    /** True while at least one task is queued or running. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** What the most recent task is doing, for the status bar; empty when idle. */
+    public ReadOnlyStringProperty activityProperty() {
+        return activity.getReadOnlyProperty();
+    }
+
+    private void started(String description) {
+        checkFxThread();
+        running++;
+        busy.set(true);
+        activity.set(description);
+    }
+
+    private void finished() {
+        running--;
+        if (running == 0) {
+            busy.set(false);
+            activity.set("");
+        }
+    }
+
+    private static void checkFxThread() {
+        // The counters are unsynchronised on purpose: they are only touched on the FX thread.
+        if (!Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("background work must be submitted from the FX thread");
+        }
+    }
+
+    /** Stops accepting work and gives running work a moment to end; the thread is a daemon either way. */
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

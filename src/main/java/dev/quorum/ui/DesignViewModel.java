@@ -1,0 +1,203 @@
+package dev.quorum.ui;
+
+import dev.quorum.io.DesignFile;
+import dev.quorum.model.Design;
+import dev.quorum.service.DesignService;
+import dev.quorum.service.DesignSummary;
+import dev.quorum.service.SectionStatus;
+import dev.quorum.template.Gap;
+import dev.quorum.template.Template;
+import dev.quorum.template.TemplateSection;
+import dev.quorum.ui.section.BackupViewModel;
+import dev.quorum.ui.section.ConcurrencyViewModel;
+import dev.quorum.ui.section.ConsistencyViewModel;
+import dev.quorum.ui.section.LifecycleViewModel;
+import dev.quorum.ui.section.PersistenceViewModel;
+import dev.quorum.ui.section.QueriesViewModel;
+import dev.quorum.ui.section.ReplicationViewModel;
+import dev.quorum.ui.section.SchemaViewModel;
+import dev.quorum.ui.section.SectionViewModel;
+import dev.quorum.ui.section.SharingViewModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The open design: the {@link DesignFile}, where it came from, its summary, and one view model per template
+ * section, all derived from the file whenever it changes. Usable without a screen.
+ */
+public final class DesignViewModel {
+
+    /** How each template section id maps to its view model; the template decides the order. */
+    private static final Map<String, BiFunction<TemplateSection, Template, SectionViewModel>> SECTION_MODELS = Map.of(
+            "persistence", PersistenceViewModel::new,
+            "schema", SchemaViewModel::new,
+            "queries", QueriesViewModel::new,
+            "concurrency", ConcurrencyViewModel::new,
+            "sharing", SharingViewModel::new,
+            "consistency", ConsistencyViewModel::new,
+            "replication", ReplicationViewModel::new,
+            "backup", BackupViewModel::new,
+            "lifecycle", LifecycleViewModel::new);
+
+    private final DesignService service;
+    private final ObjectProperty<DesignFile> designFile = new SimpleObjectProperty<>(this, "designFile");
+    private final ReadOnlyObjectWrapper<Path> path = new ReadOnlyObjectWrapper<>(this, "path");
+    private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "");
+    private final ReadOnlyObjectWrapper<DesignSummary> summary = new ReadOnlyObjectWrapper<>(this, "summary");
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name", "");
+    private final ReadOnlyStringWrapper designSummaryText = new ReadOnlyStringWrapper(this, "summaryText", "");
+    private final ReadOnlyIntegerWrapper missingCount = new ReadOnlyIntegerWrapper(this, "missingCount", 0);
+    private final ReadOnlyIntegerWrapper unreadableCount = new ReadOnlyIntegerWrapper(this, "unreadableCount", 0);
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
+    private final ObservableList<String> designGaps = FXCollections.observableArrayList();
+    private final List<SectionViewModel> sections;
+
+    public DesignViewModel(DesignService service) {
+        this.service = service;
+        List<SectionViewModel> list = new ArrayList<>();
+        for (TemplateSection s : service.template().sections()) {
+            var factory = SECTION_MODELS.get(s.id());
+            if (factory == null) {
+                throw new IllegalStateException("no view model for template section " + s.id());
+            }
+            list.add(factory.apply(s, service.template()));
+        }
+        sections = List.copyOf(list);
+        designFile.addListener((obs, old, file) -> refresh(file));
+    }
+
+    /** Shows a design and records where it came from: a file path, or null for a bundled sample. */
+    public void show(DesignFile file, Path from, String sourceLabel) {
+        path.set(from);
+        source.set(sourceLabel);
+        if (file == designFile.get()) {
+            refresh(file);
+        } else {
+            designFile.set(file);
+        }
+    }
+
+    private void refresh(DesignFile file) {
+        if (file == null) {
+            return;
+        }
+        Design design = file.design();
+        DesignSummary s = service.summarize(design);
+        name.set(design.name());
+        designSummaryText.set(design.summary().strip());
+        List<Gap> gaps = s.allGaps();
+        int missing = (int) gaps.stream().filter(g -> g.kind() == Gap.Kind.MISSING).count();
+        missingCount.set(missing);
+        unreadableCount.set(gaps.size() - missing);
+        statusText.set(statusText(missing, gaps.size() - missing));
+        designGaps.setAll(s.designGaps().stream().map(Gap::describe).toList());
+        for (int i = 0; i < sections.size(); i++) {
+            SectionStatus status = s.sections().get(i);
+            SectionViewModel vm = sections.get(i);
+            if (!status.sectionId().equals(vm.id())) {
+                throw new IllegalStateException("summary and template disagree on section order at " + vm.id());
+            }
+            vm.update(design, status);
+        }
+        // Set last so that whoever listens to the summary sees every section already updated.
+        summary.set(s);
+    }
+
+    /** "complete", or how many fields are missing and how many cannot be read. */
+    public static String statusText(int missing, int unreadable) {
+        if (missing == 0 && unreadable == 0) {
+            return "complete";
+        }
+        String text = missing == 1 ? "1 field missing" : missing + " fields missing";
+        if (unreadable > 0) {
+            text += ", " + unreadable + " unreadable";
+        }
+        return text;
+    }
+
+    /** The open design file; the section view models follow it. */
+    public ObjectProperty<DesignFile> designFileProperty() {
+        return designFile;
+    }
+
+    /** The open design, or null before anything is open. */
+    public Design design() {
+        DesignFile f = designFile.get();
+        return f == null ? null : f.design();
+    }
+
+    /** The file the design was read from; null for a sample or a design made in memory. */
+    public ReadOnlyObjectProperty<Path> pathProperty() {
+        return path.getReadOnlyProperty();
+    }
+
+    /** Where the design came from, for the status bar: a path or "sample: …". */
+    public ReadOnlyStringProperty sourceProperty() {
+        return source.getReadOnlyProperty();
+    }
+
+    /** The summary of the open design. */
+    public ReadOnlyObjectProperty<DesignSummary> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** The design's name. */
+    public ReadOnlyStringProperty nameProperty() {
+        return name.getReadOnlyProperty();
+    }
+
+    /** The design's free-text summary. */
+    public ReadOnlyStringProperty summaryTextProperty() {
+        return designSummaryText.getReadOnlyProperty();
+    }
+
+    /** Required fields left empty across the whole design. */
+    public ReadOnlyIntegerProperty missingCountProperty() {
+        return missingCount.getReadOnlyProperty();
+    }
+
+    /** Quantities that cannot be read across the whole design. */
+    public ReadOnlyIntegerProperty unreadableCountProperty() {
+        return unreadableCount.getReadOnlyProperty();
+    }
+
+    /** "complete" or "N fields missing". */
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    /** Design-level gaps such as a missing name. */
+    public ObservableList<String> designGaps() {
+        return FXCollections.unmodifiableObservableList(designGaps);
+    }
+
+    /** One view model per template section, in template order. */
+    public List<SectionViewModel> sections() {
+        return sections;
+    }
+
+    /** The section view model with this id. */
+    public Optional<SectionViewModel> section(String sectionId) {
+        return sections.stream().filter(s -> s.id().equals(sectionId)).findFirst();
+    }
+
+    /** The section view model of a given type. */
+    public <T extends SectionViewModel> T section(Class<T> type) {
+        return sections.stream().filter(type::isInstance).map(type::cast).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no section of type " + type.getSimpleName()));
+    }
+}

@@ -1,0 +1,295 @@
+package dev.quorum.ui;
+
+import dev.quorum.io.DesignFile;
+import dev.quorum.io.DesignFormatException;
+import dev.quorum.model.Design;
+import dev.quorum.service.DesignService;
+import dev.quorum.service.SampleCatalog;
+import dev.quorum.ui.preview.PreviewViewModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.concurrent.Task;
+
+/**
+ * The workbench's actions and state: open a file or sample, export Markdown, report errors, and keep the
+ * preview in step with the open design. All slow work goes through the {@link BackgroundExecutor}.
+ */
+public final class WorkbenchViewModel {
+
+    /** The sample shown when the window starts with no file, so it is never empty. */
+    public static final String DEFAULT_SAMPLE = "ecommerce.quorum.yaml";
+
+    private static final System.Logger LOG = System.getLogger(WorkbenchViewModel.class.getName());
+
+    private final DesignService service;
+    private final BackgroundExecutor executor;
+    private final DesignViewModel design;
+    private final PreviewViewModel preview;
+    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Quorum");
+
+    public WorkbenchViewModel(DesignService service, BackgroundExecutor executor) {
+        this.service = service;
+        this.executor = executor;
+        this.design = new DesignViewModel(service);
+        this.preview = new PreviewViewModel(service);
+        title.bind(Bindings.createStringBinding(
+                () -> design.nameProperty().get().isBlank() ? "Quorum" : "Quorum — " + design.nameProperty().get(),
+                design.nameProperty()));
+        design.designFileProperty().addListener((obs, old, file) -> refreshPreview());
+    }
+
+    /**
+     * Opens {@code initial} if given, else the default sample. If that fails the error is shown over the
+     * default sample, or over an empty design when the sample is missing too, so the window is never empty.
+     */
+    public Task<DesignFile> start(Path initial) {
+        if (initial != null) {
+            Path absolute = initial.toAbsolutePath().normalize();
+            return load("Opening " + absolute.getFileName() + "…", () -> service.open(absolute), absolute,
+                    absolute.toString(), error -> {
+                        reportOpenFailure(absolute.toString(), error);
+                        fallBack();
+                    });
+        }
+        return load("Opening sample " + DEFAULT_SAMPLE + "…", () -> service.openSample(DEFAULT_SAMPLE), null,
+                "sample: " + DEFAULT_SAMPLE, error -> {
+                    reportOpenFailure(DEFAULT_SAMPLE, error);
+                    design.show(service.create("Untitled design"), null, "new design (not saved)");
+                });
+    }
+
+    private void fallBack() {
+        executor.submit("Opening sample " + DEFAULT_SAMPLE + "…", () -> service.openSample(DEFAULT_SAMPLE),
+                file -> design.show(file, null, "sample: " + DEFAULT_SAMPLE),
+                error -> design.show(service.create("Untitled design"), null, "new design (not saved)"));
+    }
+
+    /** Reads a design file in the background; on failure the open design stays and the error is shown. */
+    public Task<DesignFile> open(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        return load("Opening " + absolute.getFileName() + "…", () -> service.open(absolute), absolute,
+                absolute.toString(), error -> reportOpenFailure(absolute.toString(), error));
+    }
+
+    /** Reads one of the bundled samples in the background. */
+    public Task<DesignFile> openSample(String fileName) {
+        return load("Opening sample " + fileName + "…", () -> service.openSample(fileName), null,
+                "sample: " + fileName, error -> reportOpenFailure(fileName, error));
+    }
+
+    private Task<DesignFile> load(String activity, java.util.concurrent.Callable<DesignFile> read, Path path,
+            String sourceLabel, java.util.function.Consumer<Throwable> onFailure) {
+        return executor.submit(activity, read, file -> {
+            errorMessage.set("");
+            message.set("");
+            design.show(file, path, sourceLabel);
+        }, onFailure);
+    }
+
+    private void reportOpenFailure(String what, Throwable error) {
+        errorMessage.set(describeOpenFailure(what, error));
+    }
+
+    /** One line for the user; a {@link DesignFormatException} already says file:line:col: field: reason. */
+    static String describeOpenFailure(String what, Throwable error) {
+        if (error instanceof DesignFormatException e) {
+            return oneLine(e.getMessage());
+        }
+        if (error instanceof NoSuchFileException) {
+            return "Cannot open " + what + ": no such file";
+        }
+        if (error instanceof AccessDeniedException) {
+            return "Cannot open " + what + ": permission denied";
+        }
+        if (error instanceof IOException e) {
+            return oneLine("Cannot open " + what + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+        // Not the user's fault: keep the trace for developers, show the user one line.
+        LOG.log(System.Logger.Level.WARNING, "unexpected failure opening " + what, error);
+        return oneLine("Cannot open " + what + ": unexpected " + error.getClass().getSimpleName()
+                + (error.getMessage() == null ? "" : ": " + error.getMessage()));
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
+    /** Writes the open design as Markdown to {@code target} in the background; null when nothing is open. */
+    public Task<Path> exportMarkdown(Path target) {
+        Design d = design.design();
+        Path out = withMarkdownExtension(target.toAbsolutePath().normalize());
+        if (d == null) {
+            errorMessage.set("Nothing to export: no design is open");
+            return null;
+        }
+        return executor.submit("Exporting Markdown…", () -> {
+            writeAtomically(out, service.toMarkdown(d));
+            return out;
+        }, written -> {
+            errorMessage.set("");
+            message.set("Exported Markdown to " + written);
+        }, error -> {
+            if (!(error instanceof IOException)) {
+                LOG.log(System.Logger.Level.WARNING, "unexpected failure exporting " + out, error);
+            }
+            errorMessage.set(oneLine("Cannot export to " + out + ": " + (error.getMessage() == null
+                    ? error.getClass().getSimpleName() : error.getMessage())));
+        });
+    }
+
+    private static Path withMarkdownExtension(Path p) {
+        String name = p.getFileName().toString();
+        return name.contains(".") ? p : p.resolveSibling(name + ".md");
+    }
+
+    private static void writeAtomically(Path target, String text) throws IOException {
+        // A crash mid-write must not leave a half-written export over the previous one.
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, ".quorum-export-", ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private void refreshPreview() {
+        Design d = design.design();
+        if (d == null) {
+            return;
+        }
+        executor.submit("Rendering preview…", () -> preview.render(d), rendered -> {
+            // A newer design may have arrived while this one rendered; only the current one is shown.
+            if (design.design() == d) {
+                preview.show(rendered);
+            }
+        }, error -> {
+            LOG.log(System.Logger.Level.WARNING, "preview failed", error);
+            errorMessage.set(oneLine("Cannot build the preview: " + error.getClass().getSimpleName()
+                    + (error.getMessage() == null ? "" : ": " + error.getMessage())));
+        });
+    }
+
+    /** Shows an unexpected internal error as one line, never a stack trace. */
+    public void reportUnexpected(Throwable error) {
+        errorMessage.set(oneLine("Internal error: " + error.getClass().getSimpleName()
+                + (error.getMessage() == null ? "" : ": " + error.getMessage())));
+    }
+
+    /** Hides the error banner. */
+    public void dismissError() {
+        errorMessage.set("");
+    }
+
+    /** The bundled samples, in the order they are offered. */
+    public List<String> samples() {
+        return SampleCatalog.FILES;
+    }
+
+    /** True when the sample is in the build; samples are written separately and may be missing. */
+    public boolean sampleAvailable(String fileName) {
+        return WorkbenchViewModel.class.getResource(SampleCatalog.resource(fileName)) != null;
+    }
+
+    /** Where File > Open starts: {@code ./samples} when it exists, otherwise the working directory. */
+    public Path suggestedOpenDirectory() {
+        Path samples = Path.of("samples").toAbsolutePath().normalize();
+        return Files.isDirectory(samples) ? samples : Path.of("").toAbsolutePath();
+    }
+
+    /** Where Export Markdown starts: next to the open file, or the working directory. */
+    public Path suggestedExportDirectory() {
+        Path p = design.pathProperty().get();
+        return p != null && p.getParent() != null ? p.getParent() : Path.of("").toAbsolutePath();
+    }
+
+    /** A file name for the export, from the open file's name or the design's name. */
+    public String suggestedExportName() {
+        Path p = design.pathProperty().get();
+        if (p != null) {
+            return p.getFileName().toString().replaceFirst("\\.quorum\\.yaml$|\\.ya?ml$", "") + ".md";
+        }
+        String slug = design.nameProperty().get().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-|-$", "");
+        return (slug.isEmpty() ? "design" : slug.length() > 60 ? slug.substring(0, 60) : slug) + ".md";
+    }
+
+    /** The product version: from the jar manifest or Maven metadata, else "development build". */
+    public static String version() {
+        String v = WorkbenchViewModel.class.getPackage().getImplementationVersion();
+        if (v != null) {
+            return v;
+        }
+        try (InputStream in = WorkbenchViewModel.class.getResourceAsStream("/META-INF/maven/dev.quorum/quorum/pom.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version", "development build");
+            }
+        } catch (IOException e) {
+            // No metadata means a development build; that is what the fallback says.
+        }
+        return "development build";
+    }
+
+    /** The About box text: name, version and a one-line description. */
+    public String aboutText() {
+        return "Quorum " + version() + "\nA workbench for data-and-consistency designs: validate, draw, simulate, store.";
+    }
+
+    /** The open design. */
+    public DesignViewModel design() {
+        return design;
+    }
+
+    /** The Markdown preview. */
+    public PreviewViewModel preview() {
+        return preview;
+    }
+
+    /** The one-line error shown in the banner; empty when there is none. */
+    public ReadOnlyStringProperty errorMessageProperty() {
+        return errorMessage.getReadOnlyProperty();
+    }
+
+    /** A transient status message such as "Exported Markdown to …". */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** The window title. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** True while background work runs. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return executor.busyProperty();
+    }
+
+    /** What the background is doing. */
+    public ReadOnlyStringProperty activityProperty() {
+        return executor.activityProperty();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.quorum.ui.section;
+
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Shows the Data Sharing section: shared data, synchronization strategies, and the diagram's nodes and edges. */
+public final class SharingView extends SectionView<SharingViewModel> {
+
+    public SharingView(SharingViewModel model) {
+        super(model);
+    }
+
+    @Override
+    protected void build(VBox content) {
+        var nodes = table(model.nodes());
+        var edges = table(model.edges());
+        HBox diagram = new HBox(12, nodes, edges);
+        HBox.setHgrow(nodes, Priority.ALWAYS);
+        HBox.setHgrow(edges, Priority.ALWAYS);
+        content.getChildren().addAll(
+                subheading("shared-data"), table(model.sharedData()),
+                subheading("data-synchronization"), table(model.strategies()),
+                heading(model.diagramLabel(), model.diagramHelp(), "group-heading"), diagram);
+    }
+}
