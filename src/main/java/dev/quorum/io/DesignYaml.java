@@ -164,7 +164,7 @@ public final class DesignYaml {
     }
 
     private void writeComponents(JsonGenerator g, Record record) throws IOException {
-        for (RecordComponent c : record.getClass().getRecordComponents()) {
+        for (RecordComponent c : ModelPaths.components(record.getClass())) {
             g.writeFieldName(RecordMapper.key(c));
             writeValue(g, accessor(c, record));
         }

@@ -38,12 +38,12 @@ final class RecordMapper {
     <R extends Record> R readRecord(Class<R> type, YamlNode node, String path) throws DesignFormatException {
         positions.put(path, node.position());
         if (node instanceof YamlNode.Scalar s && s.text() == null) {
-            return construct(type, new Object[type.getRecordComponents().length], path, node.position());
+            return construct(type, new Object[ModelPaths.components(type).size()], path, node.position());
         }
         if (!(node instanceof YamlNode.Mapping mapping)) {
             throw error(node.position(), path, "expected a mapping of " + describe(type) + ", found " + node.kind());
         }
-        RecordComponent[] components = type.getRecordComponents();
+        RecordComponent[] components = ModelPaths.components(type).toArray(RecordComponent[]::new);
         Object[] args = new Object[components.length];
         for (Map.Entry<String, YamlNode.Entry> e : mapping.view().entrySet()) {
             int index = indexOf(components, e.getKey());
@@ -153,7 +153,7 @@ final class RecordMapper {
 
     private <R extends Record> R construct(Class<R> type, Object[] args, String path, SourcePosition pos)
             throws DesignFormatException {
-        Class<?>[] types = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        Class<?>[] types = ModelPaths.components(type).stream().map(RecordComponent::getType).toArray(Class<?>[]::new);
         try {
             Constructor<R> ctor = type.getDeclaredConstructor(types);
             return ctor.newInstance(args);

@@ -11,7 +11,30 @@ import java.util.Locale;
  */
 public final class ModelPaths {
 
+    /** Components and keys per record type; reflection clones these arrays on every call, so they are cached. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.isRecord() ? type.getRecordComponents() : new RecordComponent[0];
+        }
+    };
+    private static final ClassValue<java.util.Map<String, RecordComponent>> BY_KEY = new ClassValue<>() {
+        @Override
+        protected java.util.Map<String, RecordComponent> computeValue(Class<?> type) {
+            java.util.Map<String, RecordComponent> map = new java.util.HashMap<>();
+            for (RecordComponent c : COMPONENTS.get(type)) {
+                map.put(key(c), c);
+            }
+            return java.util.Map.copyOf(map);
+        }
+    };
+
     private ModelPaths() {
+    }
+
+    /** The components of a record type in declaration order (empty for other types); do not modify. */
+    public static List<RecordComponent> components(Class<?> type) {
+        return List.of(COMPONENTS.get(type));
     }
 
     /** The file key of a record component: {@code dataElements} becomes {@code data_elements}. */
@@ -21,20 +44,12 @@ public final class ModelPaths {
 
     /** The file keys of a record type, in component order. */
     public static List<String> keys(Class<? extends Record> type) {
-        return Arrays.stream(type.getRecordComponents()).map(ModelPaths::key).toList();
+        return Arrays.stream(COMPONENTS.get(type)).map(ModelPaths::key).toList();
     }
 
     /** The component of {@code type} whose key is {@code key}, or null. */
     public static RecordComponent component(Class<?> type, String key) {
-        if (!type.isRecord()) {
-            return null;
-        }
-        for (RecordComponent c : type.getRecordComponents()) {
-            if (key(c).equals(key)) {
-                return c;
-            }
-        }
-        return null;
+        return BY_KEY.get(type).get(key);
     }
 
     /**

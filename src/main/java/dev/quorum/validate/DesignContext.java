@@ -3,8 +3,6 @@ package dev.quorum.validate;
 import dev.quorum.model.DataElement;
 import dev.quorum.model.Design;
 import dev.quorum.model.Query;
-import dev.quorum.sql.DdlImporter;
-import dev.quorum.sql.QueryAnalyzer;
 import dev.quorum.sql.QueryAnalysis;
 import dev.quorum.sql.SchemaModel;
 import java.util.ArrayList;
@@ -24,6 +22,7 @@ public final class DesignContext {
     private final SchemaModel schema;
     private final List<QueryAnalysis> queries;
     private final Thresholds thresholds;
+    private final java.util.concurrent.ConcurrentHashMap<String, Object> memo = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param queries one analysis per entry of {@code design.queries()}, in the same order
@@ -40,13 +39,15 @@ public final class DesignContext {
 
     /** Parses the design's schema and every query's SQL once, for all rules to share. */
     public static DesignContext of(Design design, Thresholds thresholds) {
-        SchemaModel schema = design.schema().sql().isBlank()
-                ? SchemaModel.EMPTY
-                : new DdlImporter().importDdl(design.schema().sql(), design.schema().dialect());
-        QueryAnalyzer analyzer = new QueryAnalyzer();
+        return of(design, thresholds, new SqlCache());
+    }
+
+    /** As {@link #of(Design, Thresholds)}, reusing parses from earlier validations through {@code cache}. */
+    public static DesignContext of(Design design, Thresholds thresholds, SqlCache cache) {
+        SchemaModel schema = cache.schema(design.schema().sql(), design.schema().dialect());
         List<QueryAnalysis> analyses = new ArrayList<>(design.queries().size());
         for (Query q : design.queries()) {
-            analyses.add(q.sql().isBlank() ? QueryAnalysis.unparseable("no SQL given") : analyzer.analyze(q.sql(), schema));
+            analyses.add(cache.query(q.sql(), schema));
         }
         return new DesignContext(design, schema, analyses, thresholds);
     }
@@ -64,6 +65,23 @@ public final class DesignContext {
     /** The analysis of {@code design().queries().get(index)}'s SQL. */
     public QueryAnalysis query(int index) {
         return queries.get(index);
+    }
+
+    /**
+     * A value derived from the design once per validation and shared by every rule that asks with the same
+     * key, such as an index of names; rules stay stateless and the work is not repeated per rule or per row.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(String key, java.util.function.Function<DesignContext, T> compute) {
+        Object cached = memo.get(key);
+        if (cached == null) {
+            cached = compute.apply(this);
+            Object raced = memo.putIfAbsent(key, cached);
+            if (raced != null) {
+                cached = raced;
+            }
+        }
+        return (T) cached;
     }
 
     /** The thresholds in force. */

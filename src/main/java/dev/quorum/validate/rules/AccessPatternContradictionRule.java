@@ -44,6 +44,13 @@ public final class AccessPatternContradictionRule extends AbstractRule {
         Design d = context.design();
         List<Query> queries = d.queries();
         List<StorageChoice> storage = d.persistence().storageChoices();
+        // Normalised once: doing it per query and per choice made this rule quadratic in regex work.
+        String[] names = new String[storage.size()];
+        String[] systems = new String[storage.size()];
+        for (int j = 0; j < storage.size(); j++) {
+            names[j] = LessonTexts.norm(storage.get(j).data());
+            systems[j] = LessonTexts.norm(storage.get(j).system());
+        }
         for (int i = 0; i < queries.size(); i++) {
             Query q = queries.get(i);
             AccessPattern p = q.accessPattern();
@@ -58,11 +65,11 @@ public final class AccessPatternContradictionRule extends AbstractRule {
             }
             for (String t : context.query(i).tables()) {
                 data.add(LessonTexts.norm(QueryFacts.bare(t)));
-                QueryFacts.elementFor(d, t).ifPresent(e -> data.add(LessonTexts.norm(e.name())));
+                QueryFacts.elementFor(context, t).ifPresent(e -> data.add(LessonTexts.norm(e.name())));
             }
             for (int j = 0; j < storage.size(); j++) {
                 StorageChoice s = storage.get(j);
-                if (!covers(s, data)) {
+                if (!covers(names[j], systems[j], data)) {
                     continue;
                 }
                 boolean saysRead = READ_HEAVY.matcher(s.accessPatterns()).find();
@@ -85,9 +92,7 @@ public final class AccessPatternContradictionRule extends AbstractRule {
         }
     }
 
-    private static boolean covers(StorageChoice s, Set<String> data) {
-        String name = LessonTexts.norm(s.data());
-        String system = LessonTexts.norm(s.system());
+    private static boolean covers(String name, String system, Set<String> data) {
         for (String d : data) {
             if (QueryFacts.sameName(name, d) || LessonTexts.hasPhrase(system, d)) {
                 return true;

@@ -29,7 +29,7 @@ public final class DataWithoutStorageRule extends AbstractRule {
         List<DataElement> elements = design.persistence().dataElements();
         for (int i = 0; i < elements.size(); i++) {
             DataElement e = elements.get(i);
-            if (e.name().isBlank() || !DesignProse.storageOf(design, e).isEmpty()) {
+            if (e.name().isBlank() || !DesignProse.storageOf(context, e).isEmpty()) {
                 continue;
             }
             sink.report(Location.item("persistence", "data element " + DesignProse.q(e.name()),

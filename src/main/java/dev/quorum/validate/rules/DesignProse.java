@@ -1,10 +1,16 @@
 package dev.quorum.validate.rules;
 
+import dev.quorum.validate.DesignContext;
 import dev.quorum.model.DataElement;
 import dev.quorum.model.Design;
 import dev.quorum.model.StorageChoice;
 import dev.quorum.model.StorageType;
 import java.util.ArrayList;
+import java.util.Set;
+import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -210,21 +216,73 @@ final class DesignProse {
         return true;
     }
 
-    /** The storage choices that hold a data element. */
-    static List<StorageChoice> storageOf(Design design, DataElement element) {
-        List<StorageChoice> out = new ArrayList<>();
-        for (StorageChoice c : design.persistence().storageChoices()) {
-            if (!c.data().isBlank() && labelNames(c.data(), element.name())) {
-                out.add(c);
+    /** The storage choices that hold a data element, through an index built once per validation. */
+    static List<StorageChoice> storageOf(DesignContext context, DataElement element) {
+        Map<String, List<StorageChoice>> index = context.memo("DesignProse.storageIndex", DesignProse::storageIndex);
+        Set<StorageChoice> out = new LinkedHashSet<>();
+        for (String v : variants(element.name())) {
+            out.addAll(index.getOrDefault(v, List.of()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** True when some data element is named by the storage choice's data label. */
+    static boolean namesAnElement(DesignContext context, StorageChoice choice) {
+        Set<String> names = context.memo("DesignProse.elementVariants", DesignProse::elementVariants);
+        for (String key : labelKeys(choice.data())) {
+            if (names.contains(key)) {
+                return true;
             }
         }
-        return out;
+        return false;
     }
 
     /** True when every storage choice of the element is a cache, which is refilled rather than restored. */
-    static boolean onlyCached(Design design, DataElement element) {
-        List<StorageChoice> choices = storageOf(design, element);
+    static boolean onlyCached(DesignContext context, DataElement element) {
+        List<StorageChoice> choices = storageOf(context, element);
         return !choices.isEmpty() && choices.stream().allMatch(c -> c.type() == StorageType.CACHE);
+    }
+
+    /**
+     * The normalised keys a data label answers to: the whole label and each item of a list-like label
+     * ("orders, payments"). {@link #labelNames} is true exactly when a variant of the name is among them.
+     */
+    private static Set<String> labelKeys(String label) {
+        Set<String> keys = new LinkedHashSet<>();
+        String whole = norm(label);
+        if (!whole.isEmpty()) {
+            keys.add(whole);
+        }
+        for (String part : LIST_SPLIT.split(label)) {
+            String n = norm(part);
+            if (!n.isEmpty()) {
+                keys.add(n);
+            }
+        }
+        return keys;
+    }
+
+    private static Map<String, List<StorageChoice>> storageIndex(DesignContext context) {
+        Map<String, List<StorageChoice>> index = new HashMap<>();
+        for (StorageChoice c : context.design().persistence().storageChoices()) {
+            if (c.data().isBlank()) {
+                continue;
+            }
+            for (String key : labelKeys(c.data())) {
+                index.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
+            }
+        }
+        return index;
+    }
+
+    private static Set<String> elementVariants(DesignContext context) {
+        Set<String> out = new HashSet<>();
+        for (DataElement e : context.design().persistence().dataElements()) {
+            if (!e.name().isBlank()) {
+                out.addAll(variants(e.name()));
+            }
+        }
+        return out;
     }
 
     /** Formats a number with thousands separators and no decimals. */

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -119,23 +121,43 @@ final class QueryFacts {
      * underscores), else the element whose storage choice names the table in its system text
      * ("PostgreSQL 16 (orders, order_items, deliveries)").
      */
-    static Optional<DataElement> elementFor(Design d, String table) {
+    static Optional<DataElement> elementFor(DesignContext context, String table) {
+        ElementIndex index = context.memo("QueryFacts.elementIndex", ElementIndex::of);
         String t = LessonTexts.norm(bare(table));
-        for (DataElement e : d.persistence().dataElements()) {
-            if (sameName(LessonTexts.norm(e.name()), t)) {
-                return Optional.of(e);
-            }
+        DataElement byName = index.bySingularName().get(singular(t));
+        if (byName != null) {
+            return Optional.of(byName);
         }
-        for (StorageChoice s : d.persistence().storageChoices()) {
-            if (LessonTexts.hasPhrase(LessonTexts.norm(s.system()), t)) {
-                for (DataElement e : d.persistence().dataElements()) {
-                    if (sameName(LessonTexts.norm(e.name()), LessonTexts.norm(s.data()))) {
-                        return Optional.of(e);
-                    }
+        for (int i = 0; i < index.systems().size(); i++) {
+            if (LessonTexts.hasPhrase(index.systems().get(i), t)) {
+                DataElement e = index.bySingularName().get(singular(index.storageData().get(i)));
+                if (e != null) {
+                    return Optional.of(e);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** Data elements by singular normalised name, and each storage choice's normalised system and data. */
+    private record ElementIndex(Map<String, DataElement> bySingularName, List<String> systems, List<String> storageData) {
+        static ElementIndex of(DesignContext context) {
+            Design d = context.design();
+            Map<String, DataElement> byName = new HashMap<>();
+            for (DataElement e : d.persistence().dataElements()) {
+                String n = LessonTexts.norm(e.name());
+                if (!n.isEmpty()) {
+                    byName.putIfAbsent(singular(n), e);
+                }
+            }
+            List<String> systems = new ArrayList<>();
+            List<String> data = new ArrayList<>();
+            for (StorageChoice s : d.persistence().storageChoices()) {
+                systems.add(LessonTexts.norm(s.system()));
+                data.add(LessonTexts.norm(s.data()));
+            }
+            return new ElementIndex(byName, systems, data);
+        }
     }
 
     static boolean sameName(String a, String b) {

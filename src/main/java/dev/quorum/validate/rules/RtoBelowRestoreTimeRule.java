@@ -35,7 +35,7 @@ public final class RtoBelowRestoreTimeRule extends AbstractRule {
         }
         double cached = 0;
         for (DataElement e : design.persistence().dataElements()) {
-            if (DesignProse.onlyCached(design, e)) {
+            if (DesignProse.onlyCached(context, e)) {
                 cached += e.sizeEstimate().bytes().orElse(0);
             }
         }

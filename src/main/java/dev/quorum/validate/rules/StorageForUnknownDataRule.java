@@ -32,14 +32,7 @@ public final class StorageForUnknownDataRule extends AbstractRule {
             if (c.data().isBlank()) {
                 continue;
             }
-            boolean known = false;
-            for (DataElement e : design.persistence().dataElements()) {
-                if (!e.name().isBlank() && DesignProse.labelNames(c.data(), e.name())) {
-                    known = true;
-                    break;
-                }
-            }
-            if (!known) {
+            if (!DesignProse.namesAnElement(context, c)) {
                 sink.report(Location.item("persistence", "storage choice " + DesignProse.q(c.data()),
                                 "persistence.storage_choices[" + i + "].data"),
                         "storage choice " + DesignProse.q(c.data()) + " names none of the "

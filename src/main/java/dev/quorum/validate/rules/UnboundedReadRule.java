@@ -44,7 +44,7 @@ public final class UnboundedReadRule extends AbstractRule {
                 continue;
             }
             for (String table : a.tables()) {
-                Optional<DataElement> e = QueryFacts.elementFor(context.design(), table);
+                Optional<DataElement> e = QueryFacts.elementFor(context, table);
                 if (e.isEmpty()) {
                     continue;
                 }
