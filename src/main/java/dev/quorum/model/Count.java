@@ -27,24 +27,18 @@ public record Count(String text) implements Quantity {
     }
 
     @Override
-    public OptionalDouble value() {
-        return read(text).value();
+    public QuantityReading reading() {
+        return read(text);
     }
 
     @Override
-    public Optional<String> problem() {
-        return read(text).problem();
+    public String format(double value) {
+        return QuantityText.format(value);
     }
 
     @Override
     public String baseUnit() {
         return "";
-    }
-
-    @Override
-    public Optional<String> humanValue() {
-        OptionalDouble v = value();
-        return v.isPresent() ? Optional.of(QuantityText.format(v.getAsDouble())) : Optional.empty();
     }
 
     static QuantityReading read(String raw) {

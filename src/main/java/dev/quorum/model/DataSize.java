@@ -45,13 +45,13 @@ public record DataSize(String text) implements Quantity {
     }
 
     @Override
-    public OptionalDouble value() {
-        return read(text).value();
+    public QuantityReading reading() {
+        return read(text);
     }
 
     @Override
-    public Optional<String> problem() {
-        return read(text).problem();
+    public String format(double value) {
+        return human(value);
     }
 
     /** The total in bytes; empty when blank or unreadable. */
@@ -62,12 +62,6 @@ public record DataSize(String text) implements Quantity {
     @Override
     public String baseUnit() {
         return "B";
-    }
-
-    @Override
-    public Optional<String> humanValue() {
-        OptionalDouble v = value();
-        return v.isPresent() ? Optional.of(human(v.getAsDouble())) : Optional.empty();
     }
 
     /** Formats bytes in decimal units, for example "10 GB". */

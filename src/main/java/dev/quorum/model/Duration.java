@@ -40,13 +40,13 @@ public record Duration(String text) implements Quantity {
     }
 
     @Override
-    public OptionalDouble value() {
-        return read(text).value();
+    public QuantityReading reading() {
+        return read(text);
     }
 
     @Override
-    public Optional<String> problem() {
-        return read(text).problem();
+    public String format(double value) {
+        return human(value);
     }
 
     /** The span in seconds; empty when blank or unreadable. */
@@ -63,12 +63,6 @@ public record Duration(String text) implements Quantity {
     @Override
     public String baseUnit() {
         return "s";
-    }
-
-    @Override
-    public Optional<String> humanValue() {
-        OptionalDouble v = value();
-        return v.isPresent() ? Optional.of(human(v.getAsDouble())) : Optional.empty();
     }
 
     /** Formats seconds in the largest unit that keeps the figure readable, for example "1.5 h". */

@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** The outcome of reading one quantity text: a value, a problem, or blank. */
-record QuantityReading(OptionalDouble value, Optional<String> problem) {
+public record QuantityReading(OptionalDouble value, Optional<String> problem) {
 
     static final QuantityReading BLANK = new QuantityReading(OptionalDouble.empty(), Optional.empty());
 

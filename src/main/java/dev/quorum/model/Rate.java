@@ -37,13 +37,13 @@ public record Rate(String text) implements Quantity {
     }
 
     @Override
-    public OptionalDouble value() {
-        return read(text).value();
+    public QuantityReading reading() {
+        return read(text);
     }
 
     @Override
-    public Optional<String> problem() {
-        return read(text).problem();
+    public String format(double value) {
+        return human(value);
     }
 
     /** Events per second; empty when blank or unreadable. */
@@ -54,12 +54,6 @@ public record Rate(String text) implements Quantity {
     @Override
     public String baseUnit() {
         return "/s";
-    }
-
-    @Override
-    public Optional<String> humanValue() {
-        OptionalDouble v = value();
-        return v.isPresent() ? Optional.of(human(v.getAsDouble())) : Optional.empty();
     }
 
     /** Formats a rate per second, falling back to per minute, hour or day for slow rates. */

@@ -47,7 +47,6 @@ final class LessonTexts {
             "\\b(?:no|not|never|without|nor|lacks?|lacking|zero|instead of|rather than|avoids?|avoiding|replaces?|"
                     + "replacing|isn't|aren't|doesn't|don't|won't|cannot)\\b[^.;:,()]{0,24}$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern SEPARATORS = Pattern.compile("[_\\-/\\s]+");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private LessonTexts() {
@@ -193,29 +192,14 @@ final class LessonTexts {
         return null;
     }
 
-    /** Lower case with underscores, hyphens and slashes read as spaces. */
+    /** Lower case with underscores, hyphens and slashes read as spaces; the same normalisation as DesignProse. */
     static String norm(String text) {
-        return text == null ? "" : SEPARATORS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        return DesignProse.norm(text);
     }
 
-    /** True when the normalised text contains the normalised phrase with no letter or digit on either side. */
+    /** True when the normalised text contains the normalised phrase as a whole phrase; see DesignProse. */
     static boolean hasPhrase(String normText, String normPhrase) {
-        if (normPhrase.isEmpty()) {
-            return false;
-        }
-        int from = 0;
-        while (true) {
-            int i = normText.indexOf(normPhrase, from);
-            if (i < 0) {
-                return false;
-            }
-            int end = i + normPhrase.length();
-            if ((i == 0 || !Character.isLetterOrDigit(normText.charAt(i - 1)))
-                    && (end == normText.length() || !Character.isLetterOrDigit(normText.charAt(end)))) {
-                return true;
-            }
-            from = i + 1;
-        }
+        return DesignProse.hasPhrase(normText, normPhrase);
     }
 
     /** A short quotation of the matched text with some context, for messages. */
