@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         description = "Check, validate, export and create data-and-consistency designs (*.quorum.yaml).%n"
                 + "Run with no arguments to open the workbench window.",
         subcommands = {ShowCommand.class, ValidateCommand.class, ExportCommand.class, NewCommand.class,
-                ImportSqlCommand.class, RulesCommand.class},
+                ImportSqlCommand.class, RulesCommand.class, ProjectsCommand.class, StoreCommand.class, RenderCommand.class,
+                SimulateCommand.class, ModelsCommand.class, ScenariosCommand.class},
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT,
         exitCodeOnExecutionException = ExitCodes.BAD_INPUT,
         exitCodeListHeading = "%nExit codes:%n",
@@ -87,6 +88,9 @@ public final class QuorumCli implements Runnable {
         if (ex instanceof UserError u) {
             return u.getMessage();
         }
+        if (ex instanceof dev.quorum.store.StoreException st) {
+            return st.getMessage();
+        }
         return "internal error: " + ex + " (please report it)";
     }
 
@@ -109,8 +113,17 @@ public final class QuorumCli implements Runnable {
             if (type == ImportSqlCommand.class) {
                 return type.cast(new ImportSqlCommand(service));
             }
+            if (type == RenderCommand.class) {
+                return type.cast(new RenderCommand(service));
+            }
             if (type == RulesCommand.class) {
                 return type.cast(new RulesCommand(validation));
+            }
+            if (type == SimulateCommand.class) {
+                return type.cast(new SimulateCommand(service, new dev.quorum.service.SimulationService()));
+            }
+            if (type == ModelsCommand.class) {
+                return type.cast(new ModelsCommand(service, new dev.quorum.service.SimulationService()));
             }
             return CommandLine.defaultFactory().create(type);
         }

@@ -33,6 +33,7 @@ public final class MarkdownExporter {
     public static final String NOT_SPECIFIED = "_Not specified_";
 
     private final Template template;
+    private final MarkdownFigures figures;
     private final Map<String, BiConsumer<Design, StringBuilder>> subsectionWriters = Map.ofEntries(
             Map.entry("data-elements", this::dataElements),
             Map.entry("storage-options", this::storageOptions),
@@ -54,7 +55,13 @@ public final class MarkdownExporter {
             Map.entry("retention-policy", this::retention));
 
     public MarkdownExporter(Template template) {
+        this(template, MarkdownFigures.NONE);
+    }
+
+    /** An exporter that also places {@code figures} (diagrams drawn elsewhere) after their subsections. */
+    public MarkdownExporter(Template template, MarkdownFigures figures) {
         this.template = template;
+        this.figures = figures;
     }
 
     /** True when this exporter knows how to write the subsection with this id. */
@@ -82,6 +89,9 @@ public final class MarkdownExporter {
                     throw new IllegalStateException("no Markdown writer for template subsection " + sub.id());
                 }
                 writer.accept(design, out);
+                for (MarkdownFigures.Figure figure : figures.after(sub.id(), design)) {
+                    figure(out, figure);
+                }
             }
         }
         return out.toString().stripTrailing() + "\n";
@@ -271,6 +281,32 @@ public final class MarkdownExporter {
     }
 
     // ---- building blocks -------------------------------------------------------------------
+
+    /** A bold caption, the Mermaid source in a fence, and the image link; never a heading. */
+    private static void figure(StringBuilder out, MarkdownFigures.Figure figure) {
+        out.append("**").append(MarkdownText.inline(figure.caption())).append(":**\n\n");
+        if (!figure.mermaid().isBlank()) {
+            out.append(MarkdownText.fence("mermaid", figure.mermaid())).append('\n');
+        }
+        if (!figure.imagePath().isBlank()) {
+            out.append("![").append(MarkdownText.inline(figure.caption())).append("](").append(linkPath(figure.imagePath()))
+                    .append(")\n\n");
+        }
+    }
+
+    /** A relative path safe inside a Markdown link: anything but letters, digits and {@code . _ - /} is percent-encoded. */
+    static String linkPath(String path) {
+        StringBuilder b = new StringBuilder();
+        for (byte raw : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = raw & 0xff;
+            if (c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-' || c == '/')) {
+                b.append((char) c);
+            } else {
+                b.append('%').append(String.format("%02X", c));
+            }
+        }
+        return b.toString();
+    }
 
     private static void paragraph(StringBuilder out, String text) {
         out.append(text.isBlank() ? NOT_SPECIFIED : MarkdownText.block(text)).append("\n\n");

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A whole data-and-consistency design: one component per template section, in template order, then
- * the design's own validation settings. Everything is immutable; edits produce new instances.
+ * the design's own validation settings and the simulation outcomes recorded in it. Everything is
+ * immutable; edits produce new instances.
  */
 public record Design(
         String name,
@@ -18,7 +19,8 @@ public record Design(
         Replication replication,
         BackupRecovery backup,
         DataLifecycle lifecycle,
-        ValidationSettings validation) {
+        ValidationSettings validation,
+        List<SimulatedOutcome> outcomes) {
 
     public Design {
         name = Values.text(name);
@@ -33,6 +35,15 @@ public record Design(
         backup = backup == null ? BackupRecovery.EMPTY : backup;
         lifecycle = lifecycle == null ? DataLifecycle.EMPTY : lifecycle;
         validation = validation == null ? ValidationSettings.DEFAULT : validation;
+        outcomes = Values.list(outcomes);
+    }
+
+    /** A design with rule settings and no recorded simulation outcomes. */
+    public Design(String name, String summary, DataPersistence persistence, SchemaDesign schema, List<Query> queries,
+            ConcurrentAccess concurrency, DataSharing sharing, Consistency consistency, Replication replication,
+            BackupRecovery backup, DataLifecycle lifecycle, ValidationSettings validation) {
+        this(name, summary, persistence, schema, queries, concurrency, sharing, consistency, replication, backup,
+                lifecycle, validation, List.of());
     }
 
     /** A design without rule settings, as most designs are. */
@@ -46,11 +57,17 @@ public record Design(
     /** The same design with other rule settings. */
     public Design withValidation(ValidationSettings settings) {
         return new Design(name, summary, persistence, schema, queries, concurrency, sharing, consistency, replication,
-                backup, lifecycle, settings);
+                backup, lifecycle, settings, outcomes);
+    }
+
+    /** The same design with other recorded simulation outcomes. */
+    public Design withOutcomes(List<SimulatedOutcome> newOutcomes) {
+        return new Design(name, summary, persistence, schema, queries, concurrency, sharing, consistency, replication,
+                backup, lifecycle, validation, newOutcomes);
     }
 
     /** An empty design with only a name, as `quorum new` creates it. */
     public static Design empty(String name) {
-        return new Design(name, "", null, null, null, null, null, null, null, null, null, null);
+        return new Design(name, "", null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -4,6 +4,7 @@ import dev.quorum.io.DesignFile;
 import dev.quorum.io.DesignFormatException;
 import dev.quorum.io.DesignYaml;
 import dev.quorum.io.MarkdownExporter;
+import dev.quorum.io.MarkdownFigures;
 import dev.quorum.model.Design;
 import dev.quorum.model.SchemaDesign;
 import dev.quorum.model.SqlDialect;
@@ -37,7 +38,7 @@ public final class DesignService {
 
     public DesignService(Template template) {
         this.template = template;
-        this.markdown = new MarkdownExporter(template);
+        this.markdown = new MarkdownExporter(template, new DiagramService().markdownFigures());
         this.completeness = new Completeness(template);
     }
 
@@ -81,9 +82,15 @@ public final class DesignService {
         return yaml.write(file);
     }
 
-    /** The design as the filled-in template in Markdown. */
+    /** The design as the filled-in template in Markdown, with the ER diagram as Mermaid under the schema. */
     public String toMarkdown(Design design) {
-        return markdown.export(design);
+        // The template's sections come first and unchanged; recorded simulation outcomes follow as an appendix.
+        return markdown.export(design) + SimulatedOutcomesMarkdown.appendix(design.outcomes());
+    }
+
+    /** The design as Markdown with these figures (for example diagram images written next to the file). */
+    public String toMarkdown(Design design, MarkdownFigures figures) {
+        return new MarkdownExporter(template, figures).export(design) + SimulatedOutcomesMarkdown.appendix(design.outcomes());
     }
 
     /**
@@ -96,7 +103,7 @@ public final class DesignService {
         SchemaModel schema = new DdlImporter().importDdl(ddl, chosen);
         Design updated = new Design(d.name(), d.summary(), d.persistence(),
                 new SchemaDesign(chosen, ddl, d.schema().documents()), d.queries(), d.concurrency(), d.sharing(),
-                d.consistency(), d.replication(), d.backup(), d.lifecycle(), d.validation());
+                d.consistency(), d.replication(), d.backup(), d.lifecycle(), d.validation(), d.outcomes());
         return new SchemaImport(file.withDesign(updated), schema);
     }
 

@@ -23,11 +23,14 @@ public final class BackgroundExecutor implements AutoCloseable {
     });
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper(this, "activity", "");
+    private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(this, "working", false);
     private int running;
+    private int described;
 
     /**
      * Runs {@code work} in the background and hands its result or failure to the FX thread.
-     * Must be called on the FX thread, which is where the window's actions start.
+     * Must be called on the FX thread, which is where the window's actions start. A blank description
+     * keeps the task out of the status bar, for work that runs on every keystroke such as validation.
      */
     public <T> Task<T> submit(String description, Callable<T> work, Consumer<? super T> onSuccess,
             Consumer<? super Throwable> onFailure) {
@@ -37,16 +40,17 @@ public final class BackgroundExecutor implements AutoCloseable {
                 return work.call();
             }
         };
+        boolean shown = description != null && !description.isBlank();
         task.setOnSucceeded(e -> {
-            finished();
+            finished(shown);
             onSuccess.accept(task.getValue());
         });
         task.setOnFailed(e -> {
-            finished();
+            finished(shown);
             onFailure.accept(task.getException());
         });
-        task.setOnCancelled(e -> finished());
-        started(description);
+        task.setOnCancelled(e -> finished(shown));
+        started(description, shown);
         pool.execute(task);
         return task;
     }
@@ -56,23 +60,38 @@ public final class BackgroundExecutor implements AutoCloseable {
         return busy.getReadOnlyProperty();
     }
 
+    /** True while a task the status bar should show (one with a description) is queued or running. */
+    public ReadOnlyBooleanProperty workingProperty() {
+        return working.getReadOnlyProperty();
+    }
+
     /** What the most recent task is doing, for the status bar; empty when idle. */
     public ReadOnlyStringProperty activityProperty() {
         return activity.getReadOnlyProperty();
     }
 
-    private void started(String description) {
+    private void started(String description, boolean shown) {
         checkFxThread();
         running++;
         busy.set(true);
-        activity.set(description);
+        if (shown) {
+            described++;
+            working.set(true);
+            activity.set(description);
+        }
     }
 
-    private void finished() {
+    private void finished(boolean shown) {
         running--;
+        if (shown) {
+            described--;
+            if (described == 0) {
+                working.set(false);
+                activity.set("");
+            }
+        }
         if (running == 0) {
             busy.set(false);
-            activity.set("");
         }
     }
 

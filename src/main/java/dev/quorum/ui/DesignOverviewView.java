@@ -1,5 +1,6 @@
 package dev.quorum.ui;
 
+import dev.quorum.ui.section.OverviewView;
 import dev.quorum.ui.section.SectionView;
 import dev.quorum.ui.section.SectionViewModel;
 import javafx.beans.binding.Bindings;
@@ -9,25 +10,27 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** What the tree's root shows: the design's name, summary and overall status, and each section's digest. */
+/**
+ * What the tree's root shows: the design's name and summary to edit, its overall status, each section's
+ * digest with its badges, and the design's rule settings.
+ */
 public final class DesignOverviewView {
 
     private final ScrollPane root;
+    private final OverviewView editor;
 
     public DesignOverviewView(DesignViewModel design) {
+        editor = new OverviewView(design.overview());
         Label name = new Label();
-        name.textProperty().bind(design.nameProperty());
+        name.textProperty().bind(Bindings.when(design.nameProperty().isEmpty()).then("(unnamed design)")
+                .otherwise(design.nameProperty()));
         name.getStyleClass().add("section-title");
         name.setWrapText(true);
-        Label summary = new Label();
-        summary.textProperty().bind(Bindings.when(design.summaryTextProperty().isEmpty())
-                .then("No summary.").otherwise(design.summaryTextProperty()));
-        summary.setWrapText(true);
-        summary.getStyleClass().add("field-value");
         Label status = new Label();
         status.textProperty().bind(Bindings.concat("Status: ", design.statusTextProperty()));
         status.getStyleClass().add("section-digest");
@@ -58,11 +61,15 @@ public final class DesignOverviewView {
             d.textProperty().bind(s.digestProperty());
             d.setWrapText(true);
             d.getStyleClass().add("field-value");
-            sections.addRow(row++, t, SectionView.badge(s), d);
+            HBox badges = new HBox(6, SectionView.badge(s), SectionView.findingsBadge(s));
+            sections.addRow(row++, t, badges, d);
         }
         Label sectionsHeading = new Label("Sections");
         sectionsHeading.getStyleClass().add("subheading");
-        VBox content = new VBox(10, name, status, summary, designGaps, sectionsHeading, sections);
+        Label settingsHeading = new Label("Validation settings");
+        settingsHeading.getStyleClass().add("subheading");
+        VBox content = new VBox(10, name, status, editor.form(), designGaps, sectionsHeading, sections, settingsHeading,
+                editor.ruleSettings());
         content.setPadding(new Insets(14, 18, 24, 18));
         root = new ScrollPane(content);
         root.setFitToWidth(true);
@@ -73,5 +80,10 @@ public final class DesignOverviewView {
     /** The view's root node. */
     public Node root() {
         return root;
+    }
+
+    /** Focuses the design-level field at {@code path}; false when it is not on this page. */
+    public boolean reveal(String path) {
+        return editor.reveal(path);
     }
 }

@@ -12,12 +12,15 @@ import dev.quorum.ui.section.BackupViewModel;
 import dev.quorum.ui.section.ConcurrencyViewModel;
 import dev.quorum.ui.section.ConsistencyViewModel;
 import dev.quorum.ui.section.LifecycleViewModel;
+import dev.quorum.ui.section.OverviewViewModel;
 import dev.quorum.ui.section.PersistenceViewModel;
 import dev.quorum.ui.section.QueriesViewModel;
 import dev.quorum.ui.section.ReplicationViewModel;
 import dev.quorum.ui.section.SchemaViewModel;
 import dev.quorum.ui.section.SectionViewModel;
 import dev.quorum.ui.section.SharingViewModel;
+import dev.quorum.ui.edit.EditSession;
+import dev.quorum.ui.problems.FindingsIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +39,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The open design: the {@link DesignFile}, where it came from, its summary, and one view model per template
- * section, all derived from the file whenever it changes. Usable without a screen.
+ * The open design: the {@link EditSession} that owns it, where it came from, its summary, the overview and
+ * one view model per template section, all following the session on every edit. Usable without a screen.
  */
 public final class DesignViewModel {
 
@@ -54,6 +57,8 @@ public final class DesignViewModel {
             "lifecycle", LifecycleViewModel::new);
 
     private final DesignService service;
+    private final EditSession session;
+    private final OverviewViewModel overview;
     private final ObjectProperty<DesignFile> designFile = new SimpleObjectProperty<>(this, "designFile");
     private final ReadOnlyObjectWrapper<Path> path = new ReadOnlyObjectWrapper<>(this, "path");
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "");
@@ -67,7 +72,15 @@ public final class DesignViewModel {
     private final List<SectionViewModel> sections;
 
     public DesignViewModel(DesignService service) {
+        this(service, new EditSession());
+    }
+
+    /** A view model over an existing session. */
+    public DesignViewModel(DesignService service, EditSession session) {
         this.service = service;
+        this.session = session;
+        this.overview = new OverviewViewModel(service.template());
+        overview.attach(session);
         List<SectionViewModel> list = new ArrayList<>();
         for (TemplateSection s : service.template().sections()) {
             var factory = SECTION_MODELS.get(s.id());
@@ -77,18 +90,43 @@ public final class DesignViewModel {
             list.add(factory.apply(s, service.template()));
         }
         sections = List.copyOf(list);
-        designFile.addListener((obs, old, file) -> refresh(file));
+        sections.forEach(s -> s.attach(session));
+        // Setting the file from outside loads it into the session; every edit in the session shows here.
+        designFile.addListener((obs, old, file) -> {
+            if (file != null && file != session.fileProperty().get()) {
+                session.load(file);
+            }
+            refresh(file);
+        });
+        session.fileProperty().addListener((obs, old, file) -> designFile.set(file));
     }
 
     /** Shows a design and records where it came from: a file path, or null for a bundled sample. */
     public void show(DesignFile file, Path from, String sourceLabel) {
+        show(file, from, sourceLabel, true);
+    }
+
+    /** Shows a design; {@code saved} is false for one that exists nowhere yet, such as a new design. */
+    public void show(DesignFile file, Path from, String sourceLabel, boolean saved) {
         path.set(from);
         source.set(sourceLabel);
-        if (file == designFile.get()) {
+        boolean same = file == session.fileProperty().get();
+        session.load(file, saved);
+        if (same) {
             refresh(file);
-        } else {
-            designFile.set(file);
         }
+    }
+
+    /** Records that the design now lives at {@code to} (after Save As), without reloading it. */
+    public void relocate(Path to, String sourceLabel) {
+        path.set(to);
+        source.set(sourceLabel);
+    }
+
+    /** Hands every section and field the findings that point at it. */
+    public void showFindings(FindingsIndex index) {
+        overview.showFindings(index);
+        sections.forEach(s -> s.showFindings(index));
     }
 
     private void refresh(DesignFile file) {
@@ -113,6 +151,7 @@ public final class DesignViewModel {
             }
             vm.update(design, status);
         }
+        overview.show(design);
         // Set last so that whoever listens to the summary sees every section already updated.
         summary.set(s);
     }
@@ -127,6 +166,16 @@ public final class DesignViewModel {
             text += ", " + unreadable + " unreadable";
         }
         return text;
+    }
+
+    /** The session that owns the design and its undo history. */
+    public EditSession session() {
+        return session;
+    }
+
+    /** The design's name, summary and rule settings. */
+    public OverviewViewModel overview() {
+        return overview;
     }
 
     /** The open design file; the section view models follow it. */

@@ -14,10 +14,14 @@ import javafx.scene.control.TreeView;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The section tree: the design at the root, one item per template section, each with its status badge. */
+/**
+ * The section tree: the design at the root, one item per template section, each with its completeness
+ * badge and, when the rules found errors or warnings there, a findings badge.
+ */
 public final class SectionTree {
 
     private static final PseudoClass COMPLETE = PseudoClass.getPseudoClass("complete");
+    private static final PseudoClass ERRORS = PseudoClass.getPseudoClass("errors");
 
     private final TreeView<Object> tree = new TreeView<>();
 
@@ -62,8 +66,10 @@ public final class SectionTree {
     private static final class EntryCell extends TreeCell<Object> {
         private final Label title = new Label();
         private final Label badge = new Label();
+        private final Label findings = new Label();
         // Bound, not listened to: bindings hold the view models weakly, so reused cells leak nothing.
         private final BooleanProperty complete = new SimpleBooleanProperty(false);
+        private final BooleanProperty errors = new SimpleBooleanProperty(false);
         private final VBox row;
 
         EntryCell() {
@@ -76,7 +82,13 @@ public final class SectionTree {
             badge.visibleProperty().bind(badge.textProperty().isNotEmpty());
             badge.managedProperty().bind(badge.visibleProperty());
             complete.addListener((o, was, is) -> badge.pseudoClassStateChanged(COMPLETE, is));
-            row = new VBox(3, title, badge);
+            findings.getStyleClass().addAll("badge", "findings-badge");
+            findings.setMinWidth(Region.USE_PREF_SIZE);
+            findings.visibleProperty().bind(findings.textProperty().isNotEmpty());
+            findings.managedProperty().bind(findings.visibleProperty());
+            errors.addListener((o, was, is) -> findings.pseudoClassStateChanged(ERRORS, is));
+            javafx.scene.layout.FlowPane badges = new javafx.scene.layout.FlowPane(4, 3, badge, findings);
+            row = new VBox(3, title, badges);
             row.setAlignment(Pos.CENTER_LEFT);
         }
 
@@ -86,7 +98,10 @@ public final class SectionTree {
             setText(null);
             title.textProperty().unbind();
             badge.textProperty().unbind();
+            findings.textProperty().unbind();
+            findings.setText("");
             complete.unbind();
+            errors.unbind();
             title.getStyleClass().remove("tree-root-title");
             row.prefWidthProperty().unbind();
             if (empty || item == null) {
@@ -99,6 +114,8 @@ public final class SectionTree {
                 title.setText(s.title());
                 badge.textProperty().bind(s.badgeProperty());
                 complete.bind(s.completeProperty());
+                findings.textProperty().bind(s.findingsBadgeProperty());
+                errors.bind(s.errorCountProperty().greaterThan(0));
                 setId("tree-" + s.id());
             } else {
                 DesignViewModel d = (DesignViewModel) item;
@@ -114,6 +131,7 @@ public final class SectionTree {
                 setId("tree-design");
             }
             badge.pseudoClassStateChanged(COMPLETE, complete.get());
+            findings.pseudoClassStateChanged(ERRORS, errors.get());
             int level = getTreeView().getTreeItemLevel(getTreeItem());
             row.prefWidthProperty().bind(getTreeView().widthProperty().subtract(44 + 18 * level));
             setTooltip(new javafx.scene.control.Tooltip(title.getText()));

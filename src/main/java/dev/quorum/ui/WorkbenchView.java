@@ -1,31 +1,52 @@
 package dev.quorum.ui;
 
+import dev.quorum.ui.edit.DesignFiles;
+import dev.quorum.ui.diagram.DiagramsView;
 import dev.quorum.ui.preview.PreviewView;
+import dev.quorum.ui.problems.ProblemsView;
+import dev.quorum.ui.problems.ProblemsViewModel;
 import dev.quorum.ui.section.SectionView;
 import dev.quorum.ui.section.SectionViewModel;
 import dev.quorum.ui.section.SectionViews;
+import dev.quorum.ui.settings.Theme;
+import dev.quorum.validate.Finding;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.TreeItem;
+import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -36,8 +57,9 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
- * The main window's layout: menu bar, error banner, section tree, the selected section, the Markdown
- * preview and the status bar. It wires controls to the {@link WorkbenchViewModel} and holds no logic.
+ * The main window's layout: menu bar, error banner, section tree, the selected section's editor over the
+ * problems panel, the Markdown preview and the status bar. It wires controls to the
+ * {@link WorkbenchViewModel}, asks the user for files and confirmations, and holds no logic of its own.
  */
 public final class WorkbenchView {
 
@@ -49,12 +71,16 @@ public final class WorkbenchView {
     private final SplitPane split = new SplitPane();
     private final DesignOverviewView overview;
     private final Map<SectionViewModel, SectionView<?>> sectionViews = new HashMap<>();
+    private final ProblemsView problems;
+    private final SplitPane editorSplit = new SplitPane();
 
     public WorkbenchView(WorkbenchViewModel model) {
         this.model = model;
         this.tree = new SectionTree(model.design());
         this.preview = new PreviewView(model.preview());
         this.overview = new DesignOverviewView(model.design());
+        this.problems = new ProblemsView(model.problems());
+        problems.setOnOpen(this::reveal);
 
         sectionHost.setId("section-host");
         sectionHost.getStyleClass().add("section-host");
@@ -65,8 +91,14 @@ public final class WorkbenchView {
         previewPane.setId("preview-pane");
         VBox treePane = new VBox(paneTitle("Sections"), tree.control());
         VBox.setVgrow(tree.control(), Priority.ALWAYS);
-        split.getItems().addAll(treePane, sectionHost, previewPane);
-        split.setDividerPositions(0.18, 0.64);
+        editorSplit.setOrientation(Orientation.VERTICAL);
+        editorSplit.getItems().addAll(sectionHost, problems.root());
+        editorSplit.setDividerPositions(0.74);
+        editorSplit.setId("editor-split");
+        SplitPane.setResizableWithParent(problems.root(), false);
+        split.getItems().addAll(treePane, editorAndDiagrams(), previewPane);
+        split.setDividerPositions(0.17, 0.68);
+        split.setId("main-split");
         SplitPane.setResizableWithParent(treePane, false);
 
         VBox center = new VBox(errorBanner(), split);
@@ -75,8 +107,115 @@ public final class WorkbenchView {
         root.setCenter(center);
         root.setBottom(statusBar());
         root.getStyleClass().add("workbench");
+        installEditKeys();
+        installDrop();
+        // After an undo or redo, show the field it changed, as editors do.
+        model.design().session().touchedPathProperty().addListener((o, was, path) -> {
+            if (path != null && !path.isEmpty()) {
+                reveal(sectionOf(path), path, 0);
+            }
+        });
 
         tree.select("persistence");
+    }
+
+    /** The problems panel. */
+    public ProblemsView problems() {
+        return problems;
+    }
+
+    /** The editor of a section, built on first use; for tests. */
+    public SectionView<?> sectionView(String sectionId) {
+        SectionViewModel vm = model.design().section(sectionId).orElseThrow();
+        return sectionViews.computeIfAbsent(vm, SectionViews::create);
+    }
+
+    /** Goes to a finding's field: selects its section, its row, and focuses the control. */
+    public void reveal(Finding f) {
+        String path = f.location().path();
+        String section = f.location().section().isBlank() ? sectionOf(path) : f.location().section();
+        reveal(section, path, f.location().textLine());
+    }
+
+    /** Goes to the field at {@code path} in section {@code sectionId} ("" or "design" for the design itself). */
+    public void reveal(String sectionId, String path, int line) {
+        bringEditorToFront();
+        if (sectionId.isEmpty() || sectionId.equals("design") || model.design().section(sectionId).isEmpty()) {
+            tree.select("design");
+            overview.reveal(path);
+            return;
+        }
+        tree.select(sectionId);
+        sectionView(sectionId).reveal(path, line);
+    }
+
+    /** Selects the tab that holds the section editor, when the editor shares its place with other views. */
+    private void bringEditorToFront() {
+        for (Node n = sectionHost; n != null; n = n.getParent()) {
+            if (n.getParent() != null && n.getParent().getStyleClass().contains("tab-content-area")
+                    && n.getParent().getParent() instanceof javafx.scene.control.TabPane tabs) {
+                for (javafx.scene.control.Tab tab : tabs.getTabs()) {
+                    if (tab.getContent() == n) {
+                        tabs.getSelectionModel().select(tab);
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private String sectionOf(String path) {
+        String first = path.split("[.\\[]", 2)[0];
+        return model.design().section(first).isPresent() ? first : "design";
+    }
+
+    private void installEditKeys() {
+        // A filter sees the keys before a text field does, so Ctrl+Z undoes the design's last edit in every control
+        // rather than only the focused field's typing.
+        KeyCombination undo = KeyCombination.keyCombination("Shortcut+Z");
+        KeyCombination redo = KeyCombination.keyCombination("Shortcut+Shift+Z");
+        KeyCombination redoY = KeyCombination.keyCombination("Shortcut+Y");
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (undo.match(e)) {
+                model.undo();
+                e.consume();
+            } else if (redo.match(e) || redoY.match(e)) {
+                model.redo();
+                e.consume();
+            }
+        });
+    }
+
+    private void installDrop() {
+        root.setOnDragOver(e -> {
+            Dragboard board = e.getDragboard();
+            if (board.hasFiles() && board.getFiles().stream().map(File::toPath)
+                    .anyMatch(p -> DesignFiles.isDesign(p) || DesignFiles.isSql(p))) {
+                e.acceptTransferModes(TransferMode.COPY);
+                e.consume();
+            }
+        });
+        root.setOnDragDropped(e -> {
+            Dragboard board = e.getDragboard();
+            boolean done = board.hasFiles() && dropped(board.getFiles().stream().map(File::toPath).toList());
+            e.setDropCompleted(done);
+            e.consume();
+        });
+    }
+
+    /** Opens the first design file dropped, or imports the first SQL file; true when something was taken. */
+    public boolean dropped(List<Path> paths) {
+        Optional<Path> design = paths.stream().filter(DesignFiles::isDesign).findFirst();
+        if (design.isPresent()) {
+            whenDiscardable(() -> model.open(design.get()));
+            return true;
+        }
+        Optional<Path> sql = paths.stream().filter(DesignFiles::isSql).findFirst();
+        if (sql.isPresent()) {
+            model.files().importSql(sql.get());
+            return true;
+        }
+        return false;
     }
 
     /** The window's root node. */
@@ -104,6 +243,20 @@ public final class WorkbenchView {
         sectionHost.getChildren().setAll(view);
     }
 
+    /** The section editor and the Diagrams view as two tabs; diagrams are drawn only while their tab shows. */
+    private Node editorAndDiagrams() {
+        DiagramsView diagrams = new DiagramsView(model.diagrams());
+        Tab editor = new Tab("Editor", editorSplit);
+        editor.setId("editor-tab");
+        Tab drawings = new Tab("Diagrams", diagrams.root());
+        drawings.setId("diagrams-tab");
+        model.diagrams().activeProperty().bind(drawings.selectedProperty());
+        TabPane tabs = new TabPane(editor, drawings);
+        tabs.setId("centre-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        return tabs;
+    }
+
     private static Label paneTitle(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("pane-title");
@@ -112,23 +265,64 @@ public final class WorkbenchView {
     }
 
     private MenuBar menuBar(Node previewPane) {
-        MenuItem open = new MenuItem("Open…");
-        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
-        open.setOnAction(e -> chooseAndOpen());
+        MenuItem newDesign = item("New Design", "Shortcut+N", () -> whenDiscardable(() -> model.files().newDesign("Untitled design")));
+        MenuItem open = item("Open…", "Shortcut+O", this::chooseAndOpen);
+        Menu recent = new Menu("Open Recent");
+        recent.setId("menu-recent");
+        Runnable fillRecent = () -> {
+            recent.getItems().clear();
+            for (Path p : model.recentFiles()) {
+                MenuItem r = new MenuItem(p.getFileName() + "  —  " + (p.getParent() == null ? "" : p.getParent()));
+                r.setMnemonicParsing(false);
+                r.setOnAction(e -> whenDiscardable(() -> {
+                    if (Files.isRegularFile(p)) {
+                        model.open(p);
+                    } else {
+                        model.forgetRecent(p);
+                        model.reportError("Cannot open " + p + ": no such file (removed from the recent files)");
+                    }
+                }));
+                recent.getItems().add(r);
+            }
+            recent.setDisable(recent.getItems().isEmpty());
+        };
+        model.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent.run());
+        fillRecent.run();
         Menu samples = new Menu("Open Sample");
         for (String sample : model.samples()) {
             MenuItem item = new MenuItem(sample);
             item.setDisable(!model.sampleAvailable(sample));
-            item.setOnAction(e -> model.openSample(sample));
+            item.setOnAction(e -> whenDiscardable(() -> model.openSample(sample)));
             samples.getItems().add(item);
         }
-        MenuItem export = new MenuItem("Export Markdown…");
-        export.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
-        export.setOnAction(e -> chooseAndExport());
-        MenuItem quit = new MenuItem("Quit");
-        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> Platform.exit());
-        Menu file = new Menu("File", null, open, samples, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        MenuItem save = item("Save", "Shortcut+S", this::save);
+        MenuItem saveAs = item("Save As…", "Shortcut+Shift+S", this::chooseAndSaveAs);
+        MenuItem importSql = item("Import SQL DDL…", "Shortcut+I", this::chooseAndImportSql);
+        MenuItem export = item("Export Markdown…", "Shortcut+E", this::chooseAndExport);
+        MenuItem exportYaml = item("Export YAML…", "Shortcut+Shift+E", this::chooseAndExportYaml);
+        MenuItem quit = item("Quit", "Shortcut+Q", () -> {
+            if (confirmClose()) {
+                Platform.exit();
+            }
+        });
+        Menu file = new Menu("File", null, newDesign, open, recent, samples, new SeparatorMenuItem(), save, saveAs,
+                new SeparatorMenuItem(), importSql, export, exportYaml, new SeparatorMenuItem(), quit);
+        file.setId("menu-file");
+
+        var history = model.design().session().history();
+        MenuItem undo = item("Undo", "Shortcut+Z", model::undo);
+        undo.textProperty().bind(history.undoTextProperty());
+        undo.disableProperty().bind(history.canUndoProperty().not());
+        MenuItem redo = item("Redo", "Shortcut+Shift+Z", model::redo);
+        redo.textProperty().bind(history.redoTextProperty());
+        redo.disableProperty().bind(history.canRedoProperty().not());
+        MenuItem redoY = item("Redo (alternative)", "Shortcut+Y", model::redo);
+        redoY.disableProperty().bind(history.canRedoProperty().not());
+        MenuItem next = item("Next Problem", "F8", () -> stepProblem(1));
+        MenuItem previous = item("Previous Problem", "Shift+F8", () -> stepProblem(-1));
+        MenuItem filter = item("Filter Problems", "Shortcut+Shift+F", () -> focusNode("#problems-filter"));
+        Menu edit = new Menu("Edit", null, undo, redo, redoY, new SeparatorMenuItem(), next, previous, filter);
+        edit.setId("menu-edit");
 
         CheckMenuItem showPreview = new CheckMenuItem("Markdown Preview");
         showPreview.setSelected(true);
@@ -140,15 +334,182 @@ public final class WorkbenchView {
                 split.getItems().remove(previewPane);
             }
         });
-        Menu view = new Menu("View", null, showPreview);
+        CheckMenuItem showProblems = new CheckMenuItem("Problems Panel");
+        showProblems.setSelected(true);
+        showProblems.selectedProperty().addListener((o, was, show) -> {
+            if (show && !editorSplit.getItems().contains(problems.root())) {
+                editorSplit.getItems().add(problems.root());
+                editorSplit.setDividerPositions(0.74);
+            } else if (!show) {
+                editorSplit.getItems().remove(problems.root());
+            }
+        });
+        ToggleGroup themes = new ToggleGroup();
+        RadioMenuItem light = new RadioMenuItem("Light Theme");
+        RadioMenuItem dark = new RadioMenuItem("Dark Theme");
+        light.setId("menu-theme-light");
+        dark.setId("menu-theme-dark");
+        light.setToggleGroup(themes);
+        dark.setToggleGroup(themes);
+        (Theme.of(model.settings().theme()) == Theme.DARK ? dark : light).setSelected(true);
+        light.setOnAction(e -> applyTheme(Theme.LIGHT));
+        dark.setOnAction(e -> applyTheme(Theme.DARK));
+        Menu view = new Menu("View", null, showPreview, showProblems, new SeparatorMenuItem(), light, dark);
+        view.setId("menu-view");
 
+        Menu design = new Menu("Design");
+        design.setId("menu-design");
+        design.getItems().add(item("Overview", "Shortcut+0", () -> tree.select("design")));
+        int n = 1;
+        for (SectionViewModel s : model.design().sections()) {
+            String id = s.id();
+            design.getItems().add(item(s.title(), n <= 9 ? "Shortcut+" + n : null, () -> tree.select(id)));
+            n++;
+        }
+
+        MenuItem keys = item("Keyboard Shortcuts", "F1", this::showShortcuts);
         MenuItem about = new MenuItem("About Quorum");
         about.setOnAction(e -> showAbout());
-        Menu help = new Menu("Help", null, about);
+        Menu help = new Menu("Help", null, keys, about);
+        help.setId("menu-help");
 
-        MenuBar bar = new MenuBar(file, view, help);
+        MenuBar bar = new MenuBar(file, edit, view, design, help);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private void focusNode(String selector) {
+        Node n = root.lookup(selector);
+        if (n != null) {
+            n.requestFocus();
+        }
+    }
+
+    private void stepProblem(int step) {
+        var table = problems.table();
+        if (table.getItems().isEmpty()) {
+            return;
+        }
+        int at = table.getSelectionModel().getSelectedIndex();
+        int next = at < 0 ? (step > 0 ? 0 : table.getItems().size() - 1)
+                : Math.floorMod(at + step, table.getItems().size());
+        table.getSelectionModel().clearAndSelect(next);
+        table.scrollTo(next);
+        reveal(table.getItems().get(next));
+    }
+
+    private void applyTheme(Theme theme) {
+        model.settings().setTheme(theme.id());
+        theme.apply(root.getScene());
+    }
+
+    /** Runs {@code action} now, or after the user agrees to drop (or saves) unsaved changes; never on cancel. */
+    public void whenDiscardable(Runnable action) {
+        if (!model.design().session().dirtyProperty().get()) {
+            action.run();
+            return;
+        }
+        ButtonType saveButton = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard Changes", ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "The design has changes that are not saved.",
+                saveButton, discard, ButtonType.CANCEL);
+        alert.setTitle("Unsaved changes");
+        alert.setHeaderText("Save the changes to " + model.design().nameProperty().get() + "?");
+        alert.initOwner(window());
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
+            return;
+        }
+        if (answer.get() == discard) {
+            action.run();
+            return;
+        }
+        var task = model.files().canSaveInPlace() ? model.files().save() : chooseAndSaveAs();
+        if (task != null) {
+            task.stateProperty().addListener((o, was, state) -> {
+                if (state == javafx.concurrent.Worker.State.SUCCEEDED) {
+                    action.run();
+                }
+            });
+        }
+    }
+
+    /** True when the window may close: nothing unsaved, or the user saved or discarded it. */
+    public boolean confirmClose() {
+        boolean[] close = {false};
+        whenDiscardable(() -> close[0] = true);
+        // A save started from the dialog finishes in the background; the window stays open until it has.
+        return close[0];
+    }
+
+    private void save() {
+        if (model.files().canSaveInPlace()) {
+            model.files().save();
+        } else {
+            chooseAndSaveAs();
+        }
+    }
+
+    private javafx.concurrent.Task<Path> chooseAndSaveAs() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save design as");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Quorum designs (*.quorum.yaml)", "*.quorum.yaml"));
+        chooser.setInitialDirectory(model.suggestedExportDirectory().toFile());
+        chooser.setInitialFileName(model.suggestedExportName().replaceFirst("\\.md$", ".quorum.yaml"));
+        File file = chooser.showSaveDialog(window());
+        return file == null ? null : model.files().saveAs(file.toPath());
+    }
+
+    private void chooseAndImportSql() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import SQL DDL into the schema");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("SQL files (*.sql)", "*.sql"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        chooser.setInitialDirectory(model.suggestedExportDirectory().toFile());
+        File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            model.files().importSql(file.toPath());
+        }
+    }
+
+    private void chooseAndExportYaml() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export YAML");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Quorum designs (*.quorum.yaml)", "*.quorum.yaml"));
+        chooser.setInitialDirectory(model.suggestedExportDirectory().toFile());
+        chooser.setInitialFileName(model.suggestedExportName().replaceFirst("\\.md$", ".quorum.yaml"));
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            model.files().exportYaml(file.toPath());
+        }
+    }
+
+    private void showShortcuts() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, """
+                Ctrl+N  new design          Ctrl+O  open          Ctrl+S  save          Ctrl+Shift+S  save as
+                Ctrl+I  import SQL DDL      Ctrl+E  export Markdown                   Ctrl+Shift+E  export YAML
+                Ctrl+Z  undo                Ctrl+Shift+Z or Ctrl+Y  redo
+                F8 / Shift+F8  next / previous problem          Ctrl+Shift+F  filter problems
+                Ctrl+0  overview            Ctrl+1 … Ctrl+9  sections
+
+                In a table: arrows move, typing or F2 or Enter edits, Tab moves to the next cell,
+                Enter commits, Escape cancels, Insert adds a row, Delete removes it,
+                Alt+Up / Alt+Down move it.
+                """);
+        alert.setTitle("Keyboard shortcuts");
+        alert.setHeaderText("Keyboard shortcuts");
+        alert.initOwner(window());
+        alert.getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        alert.show();
     }
 
     private void chooseAndOpen() {
@@ -160,7 +521,7 @@ public final class WorkbenchView {
         chooser.setInitialDirectory(model.suggestedOpenDirectory().toFile());
         File file = chooser.showOpenDialog(window());
         if (file != null) {
-            model.open(file.toPath());
+            whenDiscardable(() -> model.open(file.toPath()));
         }
     }
 
@@ -216,6 +577,18 @@ public final class WorkbenchView {
         source.setId("status-source");
         source.textProperty().bind(model.design().sourceProperty());
         source.setMinWidth(0);
+        Label saved = new Label();
+        saved.setId("status-saved");
+        saved.textProperty().bind(model.saveStateProperty());
+        saved.getStyleClass().add("status-saved");
+        saved.setMinWidth(Region.USE_PREF_SIZE);
+        Label findings = new Label();
+        findings.setId("status-findings");
+        ProblemsViewModel p = model.problems();
+        findings.textProperty().bind(Bindings.createStringBinding(
+                () -> ProblemsViewModel.summary(p.errorsProperty().get(), p.warningsProperty().get(), p.infosProperty().get()),
+                p.errorsProperty(), p.warningsProperty(), p.infosProperty()));
+        findings.setMinWidth(Region.USE_PREF_SIZE);
         Label status = new Label();
         status.setId("status-completeness");
         status.textProperty().bind(model.design().statusTextProperty());
@@ -223,17 +596,17 @@ public final class WorkbenchView {
         status.setMinWidth(Region.USE_PREF_SIZE);
         Label message = new Label();
         message.setId("status-message");
-        message.textProperty().bind(Bindings.when(model.busyProperty()).then(model.activityProperty())
+        message.textProperty().bind(Bindings.when(model.workingProperty()).then(model.activityProperty())
                 .otherwise(model.messageProperty()));
         message.setMinWidth(0);
         ProgressIndicator progress = new ProgressIndicator();
         progress.setId("status-progress");
         progress.setPrefSize(16, 16);
         progress.setMaxSize(16, 16);
-        progress.visibleProperty().bind(model.busyProperty());
+        progress.visibleProperty().bind(model.workingProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, source, sep(), status, spacer, message, progress);
+        HBox bar = new HBox(12, source, sep(), saved, sep(), status, sep(), findings, spacer, message, progress);
         bar.setId("status-bar");
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);

@@ -4,8 +4,17 @@ import dev.quorum.io.DesignFile;
 import dev.quorum.io.DesignFormatException;
 import dev.quorum.model.Design;
 import dev.quorum.service.DesignService;
+import dev.quorum.service.DiagramService;
 import dev.quorum.service.SampleCatalog;
+import dev.quorum.service.ValidationService;
+import dev.quorum.ui.diagram.DiagramsViewModel;
+import dev.quorum.ui.edit.DesignFiles;
+import dev.quorum.ui.edit.EditSession;
 import dev.quorum.ui.preview.PreviewViewModel;
+import dev.quorum.ui.problems.FindingsIndex;
+import dev.quorum.ui.problems.LiveValidation;
+import dev.quorum.ui.problems.ProblemsViewModel;
+import dev.quorum.ui.settings.WorkbenchSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +31,11 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.animation.PauseTransition;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
+import javafx.util.Duration;
 
 /**
  * The workbench's actions and state: open a file or sample, export Markdown, report errors, and keep the
@@ -39,19 +52,67 @@ public final class WorkbenchViewModel {
     private final BackgroundExecutor executor;
     private final DesignViewModel design;
     private final PreviewViewModel preview;
+    private final DiagramsViewModel diagrams;
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Quorum");
+    private final ReadOnlyStringWrapper saveState = new ReadOnlyStringWrapper(this, "saveState", "");
+    private final ValidationService validation = new ValidationService();
+    private final ProblemsViewModel problems;
+    private final LiveValidation liveValidation;
+    private final WorkbenchSettings settings;
+    private final DesignFiles files;
+    private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    // One wrapper for every caller: a listener on a wrapper made per call is lost when that wrapper is collected.
+    private final ObservableList<Path> recentFilesView = FXCollections.unmodifiableObservableList(recentFiles);
+    // Rebuilding the whole preview on every keystroke would make it flicker; it follows once typing pauses.
+    private final PauseTransition previewPause = new PauseTransition(Duration.millis(700));
+    private long previewRevision = -1;
 
     public WorkbenchViewModel(DesignService service, BackgroundExecutor executor) {
+        this(service, executor, WorkbenchSettings.load(WorkbenchSettings.defaultDirectory(System.getenv())));
+    }
+
+    /** A view model whose remembered settings (recent files, window, theme) live in {@code settings}. */
+    public WorkbenchViewModel(DesignService service, BackgroundExecutor executor, WorkbenchSettings settings) {
         this.service = service;
         this.executor = executor;
+        this.settings = settings;
         this.design = new DesignViewModel(service);
         this.preview = new PreviewViewModel(service);
+        this.diagrams = new DiagramsViewModel(new DiagramService(), executor, design::design);
+        design.session().revisionProperty().addListener((obs, old, revision) -> diagrams.designChanged());
+        this.problems = new ProblemsViewModel(service.template());
+        EditSession session = design.session();
+        this.liveValidation = new LiveValidation(validation, executor, session, this::showFindings);
+        this.files = new DesignFiles(service, executor, design, settings, errorMessage::set, message::set,
+                this::refreshRecent);
         title.bind(Bindings.createStringBinding(
-                () -> design.nameProperty().get().isBlank() ? "Quorum" : "Quorum — " + design.nameProperty().get(),
-                design.nameProperty()));
-        design.designFileProperty().addListener((obs, old, file) -> refreshPreview());
+                () -> (design.nameProperty().get().isBlank() ? "Quorum" : "Quorum — " + design.nameProperty().get())
+                        + (session.dirtyProperty().get() ? " *" : ""),
+                design.nameProperty(), session.dirtyProperty()));
+        saveState.bind(Bindings.createStringBinding(
+                () -> session.dirtyProperty().get() ? "Unsaved changes"
+                        : design.pathProperty().get() == null ? "Not saved to a file" : "Saved",
+                session.dirtyProperty(), design.pathProperty()));
+        previewPause.setOnFinished(e -> refreshPreview());
+        session.revisionProperty().addListener((obs, old, revision) -> {
+            if (session.history().undoDepth() == 0 && !session.dirtyProperty().get()) {
+                refreshPreview();
+            } else {
+                previewPause.playFromStart();
+            }
+        });
+        refreshRecent();
+    }
+
+    private void showFindings(FindingsIndex index) {
+        problems.show(index);
+        design.showFindings(index);
+    }
+
+    private void refreshRecent() {
+        recentFiles.setAll(settings.recentFiles());
     }
 
     /**
@@ -99,6 +160,10 @@ public final class WorkbenchViewModel {
             errorMessage.set("");
             message.set("");
             design.show(file, path, sourceLabel);
+            if (path != null) {
+                settings.addRecent(path);
+                refreshRecent();
+            }
         }, onFailure);
     }
 
@@ -176,9 +241,10 @@ public final class WorkbenchViewModel {
 
     private void refreshPreview() {
         Design d = design.design();
-        if (d == null) {
+        if (d == null || design.session().revisionProperty().get() == previewRevision) {
             return;
         }
+        previewRevision = design.session().revisionProperty().get();
         executor.submit("Rendering preview…", () -> preview.render(d), rendered -> {
             // A newer design may have arrived while this one rendered; only the current one is shown.
             if (design.design() == d) {
@@ -258,9 +324,70 @@ public final class WorkbenchViewModel {
         return "Quorum " + version() + "\nA workbench for data-and-consistency designs: validate, draw, simulate, store.";
     }
 
+    /** Undoes the last edit; false when there was none. */
+    public boolean undo() {
+        return design.session().design() != null && design.session().undo();
+    }
+
+    /** Redoes the last undone edit; false when there was none. */
+    public boolean redo() {
+        return design.session().design() != null && design.session().redo();
+    }
+
+    /** Save, Save As, New, Import SQL and Export YAML. */
+    public DesignFiles files() {
+        return files;
+    }
+
+    /** The problems panel. */
+    public ProblemsViewModel problems() {
+        return problems;
+    }
+
+    /** Validation as the user types. */
+    public LiveValidation liveValidation() {
+        return liveValidation;
+    }
+
+    /** What the window remembers between runs. */
+    public WorkbenchSettings settings() {
+        return settings;
+    }
+
+    /** The recently opened design files, newest first. */
+    public ObservableList<Path> recentFiles() {
+        return recentFilesView;
+    }
+
+    /** Forgets a recent file, as when it no longer exists. */
+    public void forgetRecent(Path file) {
+        settings.removeRecent(file);
+        refreshRecent();
+    }
+
+    /** "Saved", "Unsaved changes" or "Not saved to a file", for the status bar. */
+    public ReadOnlyStringProperty saveStateProperty() {
+        return saveState.getReadOnlyProperty();
+    }
+
+    /** Shows a one-line error in the banner. */
+    public void reportError(String line) {
+        errorMessage.set(oneLine(line));
+    }
+
+    /** Shows a one-line message in the status bar. */
+    public void reportMessage(String line) {
+        message.set(oneLine(line));
+    }
+
     /** The open design. */
     public DesignViewModel design() {
         return design;
+    }
+
+    /** The Diagrams view's state. */
+    public DiagramsViewModel diagrams() {
+        return diagrams;
     }
 
     /** The Markdown preview. */
@@ -283,9 +410,14 @@ public final class WorkbenchViewModel {
         return title.getReadOnlyProperty();
     }
 
-    /** True while background work runs. */
+    /** True while background work runs, validation included. */
     public ReadOnlyBooleanProperty busyProperty() {
         return executor.busyProperty();
+    }
+
+    /** True while background work the status bar shows runs (not the validation on every keystroke). */
+    public ReadOnlyBooleanProperty workingProperty() {
+        return executor.workingProperty();
     }
 
     /** What the background is doing. */

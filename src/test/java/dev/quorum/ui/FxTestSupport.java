@@ -19,6 +19,8 @@ abstract class FxTestSupport {
 
     protected final FxRobot robot = new FxRobot();
     protected QuorumApp app;
+    /** Where the window keeps its settings in this test; never the real home directory. */
+    protected Path home;
 
     @BeforeAll
     static void startToolkit() throws Exception {
@@ -37,7 +39,11 @@ abstract class FxTestSupport {
 
     /** Starts the workbench with {@code file}, or with the default sample when null, and waits until idle. */
     protected QuorumApp launch(Path file) throws Exception {
-        app = (QuorumApp) FxToolkit.setupApplication(() -> new QuorumApp(file));
+        if (home == null) {
+            home = java.nio.file.Files.createTempDirectory("quorum-ui-test-");
+        }
+        Path settings = home;
+        app = (QuorumApp) FxToolkit.setupApplication(() -> new QuorumApp(file, settings));
         waitIdle();
         return app;
     }

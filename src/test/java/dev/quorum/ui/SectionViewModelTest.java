@@ -133,11 +133,12 @@ class SectionViewModelTest {
 
         assertThat(q.queries().columnTexts(0)).containsExactly("orders by user", "place order");
         // "200/s" needs no translation; "1,500 orders/min" does.
-        assertThat(q.queries().cell(0, 1).text()).isEqualTo("200/s");
-        assertThat(q.queries().cell(0, 1).detail()).isEmpty();
-        assertThat(q.queries().cell(1, 1).detail()).isEqualTo("→ 25/s");
+        int frequency = q.queries().columnIndex("frequency");
+        assertThat(q.queries().cell(0, frequency).text()).isEqualTo("200/s");
+        assertThat(q.queries().cell(0, frequency).detail()).isEmpty();
+        assertThat(q.queries().cell(1, frequency).detail()).isEqualTo("→ 25/s");
         assertThat(q.selectedSql().text()).startsWith("SELECT id, status FROM orders");
-        q.selectedProperty().set(q.queries().rows().get(1));
+        q.queries().select(1);
         assertThat(q.selectedSql().text()).startsWith("INSERT INTO orders");
         assertThat(q.selectedReason().text()).isEqualTo("Revenue");
     }

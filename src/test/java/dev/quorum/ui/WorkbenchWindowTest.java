@@ -21,7 +21,6 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
@@ -57,6 +56,20 @@ class WorkbenchWindowTest extends FxTestSupport {
 
     private String label(String selector) {
         return fx(() -> ((Label) inSection(selector)).getText());
+    }
+
+    /** What an editor shows: a text field's text, an option list's label, or the code editor's text. */
+    private String value(String selector) {
+        return fx(() -> {
+            Node n = inSection(selector);
+            if (n instanceof javafx.scene.control.TextInputControl t) {
+                return t.getText();
+            }
+            if (n instanceof javafx.scene.control.ComboBox<?> c) {
+                return ((dev.quorum.template.TemplateOption) c.getValue()).label();
+            }
+            return ((org.fxmisc.richtext.CodeArea) n).getText();
+        });
     }
 
     private void select(String sectionId) {
@@ -103,38 +116,39 @@ class WorkbenchWindowTest extends FxTestSupport {
                             .contains("PostgreSQL 16");
                 },
                 "schema", view -> {
-                    assertThat(fx(() -> ((TextArea) inSection("#code-schema-sql")).getText())).contains("CREATE TABLE users");
-                    assertThat(label("#value-schema-dialect")).isEqualTo("PostgreSQL");
-                    assertThat(fx(() -> ((TextArea) inSection("#code-schema-documents-json")).getText())).contains("\"user_id\"");
+                    assertThat(value("#field-schema-sql")).contains("CREATE TABLE users");
+                    assertThat(value("#field-schema-dialect")).isEqualTo("PostgreSQL");
+                    assertThat(value("#field-schema-documents-json")).contains("\"user_id\"");
                 },
                 "queries", view -> {
                     assertThat(texts(inSection("#table-queries"))).extracting(Text::getText).contains("orders by user", "place order");
-                    assertThat(fx(() -> ((TextArea) inSection("#code-queries-sql")).getText())).startsWith("SELECT id, status");
+                    assertThat(value("#field-queries-sql")).startsWith("SELECT id, status");
                 },
-                "concurrency", view -> assertThat(label("#value-concurrency-writes-handling")).isEqualTo("SELECT ... FOR UPDATE"),
+                "concurrency", view -> assertThat(value("#field-concurrency-writes-handling")).isEqualTo("SELECT ... FOR UPDATE"),
                 "sharing", view -> {
                     assertThat(texts(inSection("#table-sharing-shared-data"))).extracting(Text::getText).contains("sessions", "api, worker");
                     assertThat(texts(inSection("#table-sharing-diagram-edges"))).extracting(Text::getText).contains("writes orders");
                 },
                 "consistency", view -> {
-                    assertThat(label("#value-consistency-model")).isEqualTo("Read-your-writes consistency");
-                    assertThat(label("#value-consistency-justification")).isEqualTo("Customers must see their own orders.");
+                    assertThat(value("#field-consistency-model")).isEqualTo("Read-your-writes consistency");
+                    assertThat(label("#field-consistency-model-help")).startsWith("A client always sees its own writes.");
+                    assertThat(value("#field-consistency-justification")).isEqualTo("Customers must see their own orders.");
                 },
                 "replication", view -> {
                     assertThat(texts(inSection("#table-replication-topology-nodes"))).extracting(Text::getText)
                             .contains("pg-primary", "PostgreSQL replica");
-                    assertThat(label("#value-replication-expected-lag")).isEqualTo("< 1 s");
-                    assertThat(label("#detail-replication-expected-lag")).isEqualTo("→ 1 s");
-                    assertThat(label("#value-replication-failover-mode")).isEqualTo("Automatic");
+                    assertThat(value("#field-replication-expected-lag")).isEqualTo("< 1 s");
+                    assertThat(label("#field-replication-expected-lag-value")).isEqualTo("→ 1 s");
+                    assertThat(value("#field-replication-failover-mode")).isEqualTo("Automatic");
                 },
                 "backup", view -> {
-                    assertThat(label("#value-backup-recovery-rpo")).isEqualTo("15 min");
-                    assertThat(label("#detail-backup-recovery-rpo")).isEqualTo("→ 900 s");
-                    assertThat(label("#value-backup-strategy-location")).isEqualTo("S3 in another region");
+                    assertThat(value("#field-backup-recovery-rpo")).isEqualTo("15 min");
+                    assertThat(label("#field-backup-recovery-rpo-value")).isEqualTo("→ 900 s");
+                    assertThat(value("#field-backup-strategy-location")).isEqualTo("S3 in another region");
                 },
                 "lifecycle", view -> {
-                    assertThat(label("#value-lifecycle-retention-period")).isEqualTo("7 years");
-                    assertThat(label("#value-lifecycle-deletion-mode")).isEqualTo("Soft delete");
+                    assertThat(value("#field-lifecycle-retention-period")).isEqualTo("7 years");
+                    assertThat(value("#field-lifecycle-deletion-mode")).isEqualTo("Soft delete");
                 });
         for (String id : List.of("persistence", "schema", "queries", "concurrency", "sharing", "consistency", "replication",
                 "backup", "lifecycle")) {
@@ -150,8 +164,10 @@ class WorkbenchWindowTest extends FxTestSupport {
     void anEmptyFieldSaysNotSpecifiedAndTheTreeCountsWhatIsMissing() throws Exception {
         launch(write("blank.quorum.yaml", Design.empty("Blank")));
         select("backup");
-        assertThat(label("#value-backup-recovery-rpo")).isEqualTo("Not specified");
-        assertThat(fx(() -> inSection("#value-backup-recovery-rpo").getPseudoClassStates().toString())).contains("empty");
+        assertThat(value("#field-backup-recovery-rpo")).isEmpty();
+        assertThat(fx(() -> ((javafx.scene.control.TextField) inSection("#field-backup-recovery-rpo")).getPromptText()))
+                .isEqualTo("a duration, for example 15 min");
+        assertThat(value("#field-backup-strategy-type")).isEqualTo("Not specified");
         Label badge = robot.from(robot.lookup("#tree-backup").queryAs(Node.class)).lookup(".badge").query();
         assertThat(fx(badge::getText)).matches("\\d+ missing");
         assertThat(robot.lookup("#status-completeness").queryLabeled().getText()).matches("\\d+ fields missing");
@@ -250,8 +266,8 @@ class WorkbenchWindowTest extends FxTestSupport {
         // The name is shown as typed everywhere else too, never interpreted.
         assertThat(fx(() -> app.model().titleProperty().get())).isEqualTo("Quorum — <script>alert(1)</script>");
         select("persistence");
-        assertThat(texts(inSection("#table-persistence-storage-choices"))).extracting(Text::getText)
-                .contains("<img src=x onerror=alert(1)> is <i>raw HTML</i>");
+        assertThat(value("#field-persistence-storage-choices-justification"))
+                .isEqualTo("<img src=x onerror=alert(1)> is <i>raw HTML</i>");
     }
 
     @Test
@@ -267,16 +283,27 @@ class WorkbenchWindowTest extends FxTestSupport {
     }
 
     @Test
-    void theFileMenuOffersOpenTheSamplesExportAndQuit() throws Exception {
+    void theMenusAreFileEditViewDesignHelpWithShortcuts() throws Exception {
         launch(write("shop.quorum.yaml", TestDesigns.complete()));
         MenuBar bar = robot.lookup("#menu-bar").query();
         Menu file = fx(() -> bar.getMenus().get(0));
         assertThat(fx(() -> file.getItems().stream().map(MenuItem::getText).filter(t -> t != null).toList()))
-                .containsExactly("Open…", "Open Sample", "Export Markdown…", "Quit");
-        assertThat(fx(() -> file.getItems().get(0).getAccelerator().getName())).isEqualTo("Shortcut+O");
-        Menu samples = fx(() -> (Menu) file.getItems().get(1));
+                .containsSubsequence("New Design", "Open…", "Open Recent", "Open Sample", "Save", "Save As…",
+                        "Import SQL DDL…", "Export Markdown…", "Export YAML…", "Quit");
+        Map<String, String> accelerators = fx(() -> bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> i.getAccelerator() != null && i.getText() != null)
+                .collect(Collectors.toMap(MenuItem::getText, i -> i.getAccelerator().getName(), (a, b) -> a)));
+        assertThat(accelerators).containsEntry("Open…", "Shortcut+O").containsEntry("Save", "Shortcut+S")
+                .containsEntry("Save As…", "Shift+Shortcut+S").containsEntry("New Design", "Shortcut+N")
+                .containsEntry("Undo", "Shortcut+Z").containsEntry("Redo", "Shift+Shortcut+Z")
+                .containsEntry("Next Problem", "F8");
+        Menu samples = fx(() -> (Menu) file.getItems().stream().filter(i -> "Open Sample".equals(i.getText())).findFirst().orElseThrow());
         assertThat(fx(() -> samples.getItems().stream().map(MenuItem::getText).toList())).isEqualTo(SampleCatalog.FILES);
-        assertThat(fx(() -> bar.getMenus().stream().map(Menu::getText).toList())).containsExactly("File", "View", "Help");
+        Menu recent = fx(() -> (Menu) file.getItems().stream().filter(i -> "Open Recent".equals(i.getText())).findFirst().orElseThrow());
+        assertThat(fx(() -> recent.getItems().stream().map(MenuItem::getText).toList()))
+                .containsExactly("shop.quorum.yaml  —  " + dir.toAbsolutePath().normalize());
+        assertThat(fx(() -> bar.getMenus().stream().map(Menu::getText).toList()))
+                .containsExactly("File", "Edit", "View", "Design", "Help");
         assertThat(app.model().aboutText()).startsWith("Quorum ").contains("data-and-consistency designs");
     }
 

@@ -40,6 +40,8 @@ public final class PreviewView {
         }
     };
     private List<MdBlock> pending = List.of();
+    // The blocks whose nodes are in the content now, in order; an edit usually changes one of them.
+    private List<MdBlock> shownBlocks = List.of();
     private int next;
     private double restoreScroll;
 
@@ -64,12 +66,16 @@ public final class PreviewView {
     }
 
     private void show(List<MdBlock> blocks) {
+        if (!rendering.get() && replaceChanged(blocks)) {
+            return;
+        }
         // Building and styling a whole design's nodes takes a noticeable moment, so the preview fills in over a
         // few frames instead of holding the FX thread; a newer design simply replaces the pending blocks.
         restoreScroll = rendering.get() ? restoreScroll : root.getVvalue();
         pending = blocks;
         next = 0;
         content.getChildren().clear();
+        shownBlocks = List.of();
         rendering.set(true);
         fillSome();
         if (rendering.get()) {
@@ -84,12 +90,49 @@ public final class PreviewView {
             batch.add(block(pending.get(next++)));
         }
         content.getChildren().addAll(batch);
+        shownBlocks = pending.subList(0, next);
         if (next >= pending.size()) {
             filler.stop();
             rendering.set(false);
             // Re-rendering after a change should not throw the reader back to the top.
             root.setVvalue(restoreScroll);
         }
+    }
+
+    /**
+     * Replaces only the blocks that differ from those shown (blocks are records, so equal means unchanged):
+     * typing in one field changes one paragraph or one table, and rebuilding and laying out a large design's
+     * every node for that held the FX thread far too long. False when too much changed to do it in one go.
+     */
+    private boolean replaceChanged(List<MdBlock> blocks) {
+        List<MdBlock> old = shownBlocks;
+        if (old.size() != content.getChildren().size()) {
+            return false;
+        }
+        int head = 0;
+        while (head < old.size() && head < blocks.size() && old.get(head).equals(blocks.get(head))) {
+            head++;
+        }
+        int tail = 0;
+        while (tail < old.size() - head && tail < blocks.size() - head
+                && old.get(old.size() - 1 - tail).equals(blocks.get(blocks.size() - 1 - tail))) {
+            tail++;
+        }
+        int oldEnd = old.size() - tail;
+        int newEnd = blocks.size() - tail;
+        if (newEnd - head > 12) {
+            return false;
+        }
+        List<Node> nodes = new ArrayList<>();
+        for (int i = head; i < newEnd; i++) {
+            nodes.add(block(blocks.get(i)));
+        }
+        if (oldEnd > head) {
+            content.getChildren().remove(head, oldEnd);
+        }
+        content.getChildren().addAll(head, nodes);
+        shownBlocks = List.copyOf(blocks);
+        return true;
     }
 
     /** The node for one block. */

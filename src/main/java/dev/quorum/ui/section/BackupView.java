@@ -2,7 +2,7 @@ package dev.quorum.ui.section;
 
 import javafx.scene.layout.VBox;
 
-/** Shows the Backup and Recovery section: the backup strategy and the recovery plan. */
+/** Edits the Backup and Recovery section: the backup strategy and the recovery plan. */
 public final class BackupView extends SectionView<BackupViewModel> {
 
     public BackupView(BackupViewModel model) {

@@ -1,6 +1,5 @@
 package dev.quorum.ui.section;
 
-import dev.quorum.model.Design;
 import dev.quorum.template.Template;
 import dev.quorum.template.TemplateSection;
 
@@ -12,12 +11,6 @@ public final class BackupViewModel extends SectionViewModel {
 
     public BackupViewModel(TemplateSection section, Template template) {
         super(section, template);
-    }
-
-    @Override
-    protected void show(Design design) {
-        strategy.show(design.backup().strategy());
-        recovery.show(design.backup().recovery());
     }
 
     /** Frequency, location, retention, type and log shipping. */

@@ -2,7 +2,7 @@ package dev.quorum.ui.section;
 
 import javafx.scene.layout.VBox;
 
-/** Shows the Concurrent Access section: reads, writes and read-write concurrency. */
+/** Edits the Concurrent Access section: reads, writes and read-write concurrency. */
 public final class ConcurrencyView extends SectionView<ConcurrencyViewModel> {
 
     public ConcurrencyView(ConcurrencyViewModel model) {

@@ -1,6 +1,5 @@
 package dev.quorum.ui.section;
 
-import dev.quorum.model.Design;
 import dev.quorum.template.Template;
 import dev.quorum.template.TemplateSection;
 import java.util.List;
@@ -14,13 +13,6 @@ public final class ConcurrencyViewModel extends SectionViewModel {
 
     public ConcurrencyViewModel(TemplateSection section, Template template) {
         super(section, template);
-    }
-
-    @Override
-    protected void show(Design design) {
-        reads.show(design.concurrency().reads());
-        writes.show(design.concurrency().writes());
-        readWrite.show(design.concurrency().readWrite());
     }
 
     /** The three kinds of access in template order. */

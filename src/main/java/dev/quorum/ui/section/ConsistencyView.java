@@ -2,7 +2,7 @@ package dev.quorum.ui.section;
 
 import javafx.scene.layout.VBox;
 
-/** Shows the Consistency Models section: the chosen model with its trade-offs, why, and how. */
+/** Edits the Consistency Models section: the chosen model with its trade-offs, why, and how. */
 public final class ConsistencyView extends SectionView<ConsistencyViewModel> {
 
     public ConsistencyView(ConsistencyViewModel model) {

@@ -1,9 +1,7 @@
 package dev.quorum.ui.section;
 
-import dev.quorum.model.Design;
 import dev.quorum.template.Template;
 import dev.quorum.template.TemplateSection;
-import java.util.List;
 
 /** The Consistency Models section: the chosen model, why, and how it is achieved. */
 public final class ConsistencyViewModel extends SectionViewModel {
@@ -14,16 +12,6 @@ public final class ConsistencyViewModel extends SectionViewModel {
 
     public ConsistencyViewModel(TemplateSection section, Template template) {
         super(section, template);
-    }
-
-    @Override
-    protected void show(Design design) {
-        fields().forEach(f -> showAt(f, design));
-    }
-
-    /** The fields in template order. */
-    public List<FieldViewModel> fields() {
-        return List.of(model, justification, implementation);
     }
 
     /** The chosen consistency model; its detail is the template's pros and cons. */

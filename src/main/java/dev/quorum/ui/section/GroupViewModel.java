@@ -1,6 +1,6 @@
 package dev.quorum.ui.section;
 
-import dev.quorum.model.ModelPaths;
+import dev.quorum.model.Design;
 import dev.quorum.template.Template;
 import dev.quorum.template.TemplateField;
 import java.util.List;
@@ -41,11 +41,8 @@ public final class GroupViewModel {
                 .orElseThrow(() -> new IllegalArgumentException("no field " + key + " in " + label));
     }
 
-    /** Shows the group's record, such as a {@code Failover}. */
-    void show(Object groupValue) {
-        for (FieldViewModel f : fields) {
-            String key = f.path().substring(f.path().lastIndexOf('.') + 1);
-            f.show(groupValue == null ? null : ModelPaths.get(groupValue, key));
-        }
+    /** Shows the group's values from the design. */
+    void show(Design design) {
+        fields.forEach(f -> f.showFrom(design));
     }
 }

@@ -3,7 +3,7 @@ package dev.quorum.ui.section;
 import java.util.List;
 import javafx.scene.layout.VBox;
 
-/** Shows the Data Lifecycle section: creation, modification, archival, deletion and retention. */
+/** Edits the Data Lifecycle section: creation, modification, archival, deletion and retention. */
 public final class LifecycleView extends SectionView<LifecycleViewModel> {
 
     public LifecycleView(LifecycleViewModel model) {

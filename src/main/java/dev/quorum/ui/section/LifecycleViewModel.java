@@ -1,9 +1,7 @@
 package dev.quorum.ui.section;
 
-import dev.quorum.model.Design;
 import dev.quorum.template.Template;
 import dev.quorum.template.TemplateSection;
-import java.util.List;
 
 /** The Data Lifecycle section: creation, modification, archival, deletion and retention. */
 public final class LifecycleViewModel extends SectionViewModel {
@@ -17,12 +15,6 @@ public final class LifecycleViewModel extends SectionViewModel {
 
     public LifecycleViewModel(TemplateSection section, Template template) {
         super(section, template);
-    }
-
-    @Override
-    protected void show(Design design) {
-        List.of(creation, modification, archival, retentionPolicy, retentionPeriod).forEach(f -> showAt(f, design));
-        deletion.show(design.lifecycle().deletion());
     }
 
     /** When and how data is created. */

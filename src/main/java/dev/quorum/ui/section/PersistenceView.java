@@ -1,8 +1,9 @@
 package dev.quorum.ui.section;
 
+import java.util.List;
 import javafx.scene.layout.VBox;
 
-/** Shows the Data Persistence section: data elements and storage choices as tables. */
+/** Edits the Data Persistence section: data elements as a table, storage choices as blocks. */
 public final class PersistenceView extends SectionView<PersistenceViewModel> {
 
     public PersistenceView(PersistenceViewModel model) {
@@ -13,6 +14,7 @@ public final class PersistenceView extends SectionView<PersistenceViewModel> {
     protected void build(VBox content) {
         content.getChildren().addAll(
                 subheading("data-elements"), table(model.dataElements()),
-                subheading("storage-choices"), table(model.storageChoices()));
+                subheading("storage-choices"),
+                blocks(model.storageChoices(), List.of("data", "type", "system"), "Selected storage choice"));
     }
 }

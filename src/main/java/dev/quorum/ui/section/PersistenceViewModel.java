@@ -1,7 +1,6 @@
 package dev.quorum.ui.section;
 
 import dev.quorum.model.DataElement;
-import dev.quorum.model.Design;
 import dev.quorum.model.StorageChoice;
 import dev.quorum.template.Template;
 import dev.quorum.template.TemplateField;
@@ -16,26 +15,20 @@ public final class PersistenceViewModel extends SectionViewModel {
     public PersistenceViewModel(TemplateSection section, Template template) {
         super(section, template);
         TemplateField elements = templateField("persistence.data_elements");
-        dataElements = this.<DataElement>table(elements, elements.path())
+        dataElements = this.<DataElement>table(elements, elements.path(), "data element")
                 .column("name", DataElement::name)
                 .column("description", DataElement::description)
                 .column("reason", DataElement::reason)
                 .column("size_estimate", DataElement::sizeEstimate)
                 .build();
         TemplateField choices = templateField("persistence.storage_choices");
-        storageChoices = this.<StorageChoice>table(choices, choices.path())
+        storageChoices = this.<StorageChoice>table(choices, choices.path(), "storage choice")
                 .column("data", StorageChoice::data)
                 .column("type", StorageChoice::type)
                 .column("system", StorageChoice::system)
                 .column("justification", StorageChoice::justification)
                 .column("access_patterns", StorageChoice::accessPatterns)
                 .build();
-    }
-
-    @Override
-    protected void show(Design design) {
-        dataElements.setRows(design.persistence().dataElements());
-        storageChoices.setRows(design.persistence().storageChoices());
     }
 
     /** What data needs to be stored. */

@@ -3,7 +3,7 @@ package dev.quorum.ui.section;
 import java.util.List;
 import javafx.scene.layout.VBox;
 
-/** Shows the Query Operations section: the queries, and the selected one's purpose, reason and SQL. */
+/** Edits the Query Operations section: the queries as a table, and the selected one's fields in full. */
 public final class QueriesView extends SectionView<QueriesViewModel> {
 
     public QueriesView(QueriesViewModel model) {
@@ -13,8 +13,7 @@ public final class QueriesView extends SectionView<QueriesViewModel> {
     @Override
     protected void build(VBox content) {
         content.getChildren().addAll(
-                subheading("database-queries"), table(model.queries(), model.selectedProperty()),
-                heading("Selected query", "Select a row above to see its details.", "group-heading"),
-                form(List.of(model.selectedPurpose(), model.selectedReason())), code(model.selectedSql()));
+                subheading("database-queries"),
+                blocks(model.queries(), List.of("name", "frequency", "access_pattern", "data_accessed"), "Selected query"));
     }
 }

@@ -5,7 +5,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Shows the Data Replication section: strategy, topology tables, lag and failover. */
+/** Edits the Data Replication section: strategy, topology tables, lag and failover. */
 public final class ReplicationView extends SectionView<ReplicationViewModel> {
 
     public ReplicationView(ReplicationViewModel model) {

@@ -1,7 +1,6 @@
 package dev.quorum.ui.section;
 
 import dev.quorum.model.Datacenter;
-import dev.quorum.model.Design;
 import dev.quorum.model.ReplicationLink;
 import dev.quorum.model.TopologyNode;
 import dev.quorum.template.Template;
@@ -25,33 +24,22 @@ public final class ReplicationViewModel extends SectionViewModel {
         TemplateField topology = templateField("replication.topology");
         topologyLabel = topology.label();
         topologyHelp = topology.help();
-        datacenters = this.<Datacenter>table(column(topology, "datacenters"), "replication.topology.datacenters")
+        datacenters = this.<Datacenter>table(column(topology, "datacenters"), "replication.topology.datacenters", "datacenter")
                 .column("id", Datacenter::id)
                 .column("name", Datacenter::name)
                 .build();
-        nodes = this.<TopologyNode>table(column(topology, "nodes"), "replication.topology.nodes")
+        nodes = this.<TopologyNode>table(column(topology, "nodes"), "replication.topology.nodes", "node")
                 .column("id", TopologyNode::id)
                 .column("name", TopologyNode::name)
                 .column("role", TopologyNode::role)
                 .column("datacenter", TopologyNode::datacenter)
                 .build();
-        links = this.<ReplicationLink>table(column(topology, "links"), "replication.topology.links")
+        links = this.<ReplicationLink>table(column(topology, "links"), "replication.topology.links", "link")
                 .column("from", ReplicationLink::from)
                 .column("to", ReplicationLink::to)
                 .column("mode", ReplicationLink::mode)
                 .column("lag", ReplicationLink::lag)
                 .build();
-    }
-
-    @Override
-    protected void show(Design design) {
-        showAt(strategy, design);
-        var topology = design.replication().topology();
-        datacenters.setRows(topology.datacenters());
-        nodes.setRows(topology.nodes());
-        links.setRows(topology.links());
-        showAt(expectedLag, design);
-        failover.show(design.replication().failover());
     }
 
     /** The replication strategy. */

@@ -3,7 +3,7 @@ package dev.quorum.ui.section;
 import java.util.List;
 import javafx.scene.layout.VBox;
 
-/** Shows the Database Schema Design section: dialect, SQL, and the example document of each collection. */
+/** Edits the Database Schema Design section: dialect, the SQL, and an example document per collection. */
 public final class SchemaView extends SectionView<SchemaViewModel> {
 
     public SchemaView(SchemaViewModel model) {
@@ -13,8 +13,8 @@ public final class SchemaView extends SectionView<SchemaViewModel> {
     @Override
     protected void build(VBox content) {
         content.getChildren().addAll(
-                subheading("primary-schema"), form(List.of(model.dialect())), code(model.sql()),
-                subheading("document-structure"), table(model.documents(), model.selectedDocumentProperty()),
-                code(model.selectedJson()));
+                subheading("primary-schema"), form(List.of(model.dialect(), model.sql())),
+                subheading("document-structure"),
+                blocks(model.documents(), List.of("collection"), "Selected collection"));
     }
 }

@@ -1,19 +1,22 @@
 package dev.quorum.ui.section;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
@@ -23,17 +26,23 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The read-only view of one template section: a header with the status, then the section's fields and
- * tables. Subclasses only lay out; every value comes from bindings to their {@link SectionViewModel}.
+ * The editor of one template section: a header with the status and findings, then the section's fields
+ * and tables as editors. Subclasses only lay out; every value comes from their {@link SectionViewModel}.
+ * It can bring any field path into view and focus it, which is how a double-clicked finding lands.
  */
 public abstract class SectionView<M extends SectionViewModel> {
 
-    private static final PseudoClass EMPTY = PseudoClass.getPseudoClass("empty");
     private static final PseudoClass COMPLETE = PseudoClass.getPseudoClass("complete");
+    private static final PseudoClass ERRORS = PseudoClass.getPseudoClass("errors");
+    private static final Pattern ROW = Pattern.compile("\\[(\\d+)](?:\\.([a-z_]+))?.*");
 
     /** The view model this view binds to. */
     protected final M model;
+    private final Map<String, FieldEditor> editors = new LinkedHashMap<>();
+    private final List<RowTable<?>> tables = new ArrayList<>();
+    private final Map<TableViewModel<?>, Map<String, FieldEditor>> blockEditors = new LinkedHashMap<>();
     private ScrollPane root;
+    private VBox content;
 
     protected SectionView(M model) {
         this.model = model;
@@ -42,7 +51,7 @@ public abstract class SectionView<M extends SectionViewModel> {
     /** The view's root node, built on first use. */
     public final Node root() {
         if (root == null) {
-            VBox content = new VBox(10);
+            content = new VBox(10);
             content.getStyleClass().add("section-content");
             content.setPadding(new Insets(14, 18, 24, 18));
             content.getChildren().add(header());
@@ -66,9 +75,8 @@ public abstract class SectionView<M extends SectionViewModel> {
     private Node header() {
         Label title = new Label(model.title());
         title.getStyleClass().add("section-title");
-        Label badge = badge(model);
-        HBox titleRow = new HBox(12, title, badge);
-        titleRow.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        HBox titleRow = new HBox(12, title, badge(model), findingsBadge(model));
+        titleRow.setAlignment(Pos.BASELINE_LEFT);
         Label digest = new Label();
         digest.textProperty().bind(model.digestProperty());
         digest.getStyleClass().add("section-digest");
@@ -104,6 +112,18 @@ public abstract class SectionView<M extends SectionViewModel> {
         return badge;
     }
 
+    /** The findings badge, "2 errors, 1 warning", hidden when the rules found nothing to warn about. */
+    public static Label findingsBadge(SectionViewModel model) {
+        Label badge = new Label();
+        badge.getStyleClass().addAll("badge", "findings-badge");
+        badge.textProperty().bind(model.findingsBadgeProperty());
+        badge.visibleProperty().bind(badge.textProperty().isNotEmpty());
+        badge.managedProperty().bind(badge.visibleProperty());
+        badge.pseudoClassStateChanged(ERRORS, model.errorCountProperty().get() > 0);
+        model.errorCountProperty().addListener((o, was, is) -> badge.pseudoClassStateChanged(ERRORS, is.intValue() > 0));
+        return badge;
+    }
+
     /** A subsection heading as the template titles it. */
     protected final Label subheading(String subsectionId) {
         return heading(model.subsectionTitle(subsectionId), "", "subheading");
@@ -115,13 +135,17 @@ public abstract class SectionView<M extends SectionViewModel> {
         l.getStyleClass().add(styleClass);
         l.setWrapText(true);
         if (help != null && !help.isBlank()) {
-            l.setTooltip(tooltip(help));
+            help(l, help);
         }
         return l;
     }
 
-    /** Label-and-value rows for some fields. */
-    protected static GridPane form(List<FieldViewModel> fields) {
+    /** Label-and-editor rows for some fields. */
+    protected final GridPane form(List<FieldViewModel> fields) {
+        return form(fields, editors);
+    }
+
+    private GridPane form(List<FieldViewModel> fields, Map<String, FieldEditor> into) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("form");
         grid.setHgap(14);
@@ -136,190 +160,158 @@ public abstract class SectionView<M extends SectionViewModel> {
         grid.getColumnConstraints().addAll(labels, values);
         int row = 0;
         for (FieldViewModel f : fields) {
-            Label label = heading(f.label(), f.help(), "field-label");
-            GridPane.setValignment(label, javafx.geometry.VPos.TOP);
-            grid.add(label, 0, row);
-            grid.add(value(f), 1, row);
+            FieldEditor editor = FieldEditor.create(f, "field-" + domId(into == editors ? f.path() : stripRow(f.path())));
+            into.put(into == editors ? f.path() : f.key(), editor);
+            Label label = heading(f.label() + (f.required() ? "" : " (optional)"), f.help(), "field-label");
+            label.setLabelFor(editor.control() != null ? editor.control() : editor.code().area());
+            GridPane.setValignment(label, VPos.TOP);
+            if (f.kind() == dev.quorum.template.FieldKind.SQL || f.kind() == dev.quorum.template.FieldKind.JSON) {
+                grid.add(label, 0, row++, 2, 1);
+                grid.add(editor.node(), 0, row, 2, 1);
+            } else {
+                grid.add(label, 0, row);
+                grid.add(editor.node(), 1, row);
+            }
             row++;
         }
         return grid;
     }
 
-    /** A field's value, "Not specified" in grey italics when empty, and its detail line underneath. */
-    protected static Node value(FieldViewModel f) {
-        Label value = new Label();
-        value.setId("value-" + domId(f.path()));
-        value.getStyleClass().add("field-value");
-        value.setWrapText(true);
-        value.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        value.textProperty().bind(Bindings.when(f.emptyProperty()).then(DisplayValue.NOT_SPECIFIED).otherwise(f.textProperty()));
-        value.pseudoClassStateChanged(EMPTY, f.isEmpty());
-        f.emptyProperty().addListener((o, was, is) -> value.pseudoClassStateChanged(EMPTY, is));
-
-        Label detail = new Label();
-        detail.setId("detail-" + domId(f.path()));
-        detail.setWrapText(true);
-        detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        detail.textProperty().bind(f.detailProperty());
-        detail.getStyleClass().add("field-detail");
-        PseudoClass problem = PseudoClass.getPseudoClass("problem");
-        detail.pseudoClassStateChanged(problem, f.problem());
-        f.problemProperty().addListener((o, was, is) -> detail.pseudoClassStateChanged(problem, is));
-        detail.visibleProperty().bind(f.detailProperty().isNotEmpty());
-        detail.managedProperty().bind(detail.visibleProperty());
-        return new VBox(2, value, detail);
-    }
-
     /** A group of fields under its own heading. */
-    protected static Node group(GroupViewModel group) {
+    protected final Node group(GroupViewModel group) {
         return new VBox(6, heading(group.label(), group.help(), "group-heading"), form(group.fields()));
     }
 
-    /** A read-only monospace area for SQL or JSON, under the field's label. */
-    protected static Node code(FieldViewModel f) {
-        TextArea area = new TextArea();
-        area.setId("code-" + domId(f.path()));
-        area.setEditable(false);
-        area.setWrapText(false);
-        area.getStyleClass().add("code-area");
-        area.setPromptText(DisplayValue.NOT_SPECIFIED);
-        area.textProperty().bind(f.textProperty());
-        area.prefRowCountProperty().bind(Bindings.createIntegerBinding(
-                () -> Math.max(3, Math.min(24, (int) f.textProperty().get().lines().count() + 1)), f.textProperty()));
-        return new VBox(4, heading(f.label(), f.help(), "field-label"), area);
-    }
-
-    /** A read-only table of rows under the field's label. */
-    protected static <R> Node table(TableViewModel<R> model) {
-        return new VBox(4, heading(model.label(), model.help(), "table-heading"), tableView(model));
-    }
-
-    /** A read-only table whose selected row is the view model's {@code selection}. */
-    protected static <R> Node table(TableViewModel<R> model, ObjectProperty<R> selection) {
-        TableView<R> view = tableView(model);
-        bindSelection(view, selection);
-        return new VBox(4, heading(model.label(), model.help(), "table-heading"), view);
-    }
-
-    /** The bare TableView, not editable and not sortable so rows keep the design's order. */
-    protected static <R> TableView<R> tableView(TableViewModel<R> model) {
-        TableView<R> table = new TableView<>(model.rows());
-        table.setId("table-" + model.id());
-        table.setEditable(false);
-        table.getStyleClass().add("read-only-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        Label placeholder = new Label(DisplayValue.NOT_SPECIFIED);
-        placeholder.getStyleClass().add("not-specified");
-        table.setPlaceholder(placeholder);
-        for (ColumnViewModel<R> c : model.columns()) {
-            TableColumn<R, DisplayValue> column = new TableColumn<>();
-            Label header = new Label(c.label());
-            header.setWrapText(true);
-            header.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-            header.maxWidthProperty().bind(column.widthProperty().subtract(8));
-            header.setTooltip(tooltip(c.help().isBlank() ? c.label() : c.label() + ": " + c.help()));
-            column.setGraphic(header);
-            column.setSortable(false);
-            column.setReorderable(false);
-            column.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(c.value().apply(cd.getValue())));
-            column.setCellFactory(DisplayCell::new);
-            table.getColumns().add(column);
-        }
-        weighColumns(table, model);
-        model.rows().addListener((ListChangeListener<R>) change -> weighColumns(table, model));
-        table.widthProperty().addListener((o, was, is) -> weighColumns(table, model));
-        // Rows wrap, so the height follows the text; an estimate keeps short tables short and long ones scrolling.
-        List<javafx.beans.Observable> dependencies = new java.util.ArrayList<>(List.of(model.rows(), table.widthProperty()));
-        table.getColumns().forEach(c -> dependencies.add(c.widthProperty()));
-        table.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> estimateHeight(table, model),
-                dependencies.toArray(javafx.beans.Observable[]::new)));
-        table.setMinHeight(90);
-        return table;
+    /** An editable table of every column of {@code table}. */
+    protected final Node table(TableViewModel<?> table) {
+        return rows(table, List.of()).root();
     }
 
     /**
-     * Gives wordy columns more room (the constrained resize policy keeps the proportions of the pref widths)
-     * and makes each column at least as wide as its longest word, so "order_items" does not break letter by
-     * letter; when the words cannot all fit, every minimum shrinks in proportion rather than the table overflowing.
+     * An editable table of the short columns {@code keys}, with the selected row's every field in full
+     * underneath, as the template's blocks (a query, a storage choice) need.
      */
-    private static <R> void weighColumns(TableView<R> table, TableViewModel<R> model) {
-        int n = model.columns().size();
-        double[] minimum = new double[n];
-        double sum = 0;
-        for (int c = 0; c < n; c++) {
-            ColumnViewModel<R> column = model.columns().get(c);
-            double total = column.label().length();
-            for (R row : model.rows()) {
-                DisplayValue v = column.value().apply(row);
-                total += Math.max(v.shown().length(), v.detail().length() * 0.8);
-            }
-            double average = total / (model.rows().size() + 1);
-            table.getColumns().get(c).setPrefWidth(Math.max(70, Math.min(360, 40 + average * 5)));
-            int word = Math.max(longestWord(column, model), column.label().length() <= 14 ? column.label().length() : 0);
-            minimum[c] = Math.max(56, Math.min(150, 22 + 7.2 * word));
-            sum += minimum[c];
+    protected final Node blocks(TableViewModel<?> table, List<String> keys, String detailHeading) {
+        RowTable<?> rows = rows(table, keys);
+        Map<String, FieldEditor> details = new LinkedHashMap<>();
+        blockEditors.put(table, details);
+        Label heading = heading(detailHeading, "Select a row above; its fields are edited here.", "group-heading");
+        Label which = new Label();
+        which.getStyleClass().add("section-digest");
+        which.textProperty().bind(Bindings.createStringBinding(() -> table.selectedProperty().get() < 0
+                ? "Nothing selected." : "Row " + (table.selectedProperty().get() + 1) + " of " + table.rows().size(),
+                table.selectedProperty(), table.rows()));
+        HBox title = new HBox(10, heading, which);
+        title.setAlignment(Pos.BASELINE_LEFT);
+        VBox block = new VBox(6, title, form(table.details(), details));
+        block.getStyleClass().add("block-detail");
+        return new VBox(10, rows.root(), block);
+    }
+
+    private RowTable<?> rows(TableViewModel<?> table, List<String> keys) {
+        RowTable<?> rows = new RowTable<>(table, keys);
+        tables.add(rows);
+        return rows;
+    }
+
+    /**
+     * Brings the field at {@code path} into view and focuses it: selects a table row, opens the block, and
+     * moves a code editor to {@code line}. Returns false when this section has no such field.
+     */
+    public final boolean reveal(String path, int line) {
+        root();
+        FieldEditor editor = editorFor(path);
+        if (editor != null) {
+            scrollTo(editor.anchor());
+            Platform.runLater(() -> editor.focus(line));
+            return true;
         }
-        double available = (table.getWidth() > 0 ? table.getWidth() : 520) - 20;
-        double scale = sum > available ? available / sum : 1;
-        for (int c = 0; c < n; c++) {
-            table.getColumns().get(c).setMinWidth(Math.max(48, minimum[c] * scale));
+        for (RowTable<?> t : tables) {
+            String list = t.model().listPath();
+            if (!path.equals(list) && !path.startsWith(list + "[")) {
+                continue;
+            }
+            Matcher m = ROW.matcher(path.substring(list.length()));
+            int row = m.matches() ? Integer.parseInt(m.group(1)) : -1;
+            String key = m.matches() && m.group(2) != null ? m.group(2) : "";
+            scrollTo(t.table());
+            if (row >= 0 && t.model().rows().size() > row) {
+                t.model().select(row);
+            }
+            Map<String, FieldEditor> details = blockEditors.get(t.model());
+            if (details != null && details.containsKey(key) && !t.shows(key)) {
+                FieldEditor detail = details.get(key);
+                scrollTo(detail.anchor());
+                Platform.runLater(() -> detail.focus(line));
+                return true;
+            }
+            t.reveal(row, key.isEmpty() ? t.model().columns().get(0).key() : key, false);
+            return true;
+        }
+        return false;
+    }
+
+    private FieldEditor editorFor(String path) {
+        FieldEditor exact = editors.get(path);
+        if (exact != null) {
+            return exact;
+        }
+        // queries[2].data_accessed[0] lands on its field; the longest registered prefix wins.
+        FieldEditor best = null;
+        int bestLength = -1;
+        for (Map.Entry<String, FieldEditor> e : editors.entrySet()) {
+            String p = e.getKey();
+            if (path.startsWith(p) && path.length() > p.length() && (path.charAt(p.length()) == '.'
+                    || path.charAt(p.length()) == '[') && p.length() > bestLength) {
+                best = e.getValue();
+                bestLength = p.length();
+            }
+        }
+        return best;
+    }
+
+    private void scrollTo(Node node) {
+        if (root == null || node == null) {
+            return;
+        }
+        root.applyCss();
+        root.layout();
+        Bounds inContent = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double extra = content.getHeight() - root.getViewportBounds().getHeight();
+        if (inContent != null && extra > 0) {
+            root.setVvalue(Math.max(0, Math.min(1, (inContent.getMinY() - 60) / extra)));
         }
     }
 
-    private static <R> int longestWord(ColumnViewModel<R> column, TableViewModel<R> model) {
-        int longest = 0;
-        for (String w : column.label().split("\\s+")) {
-            longest = Math.max(longest, w.length());
-        }
-        for (R row : model.rows()) {
-            for (String w : column.value().apply(row).shown().split("\\s+")) {
-                longest = Math.max(longest, w.length());
-            }
-        }
-        return longest;
+    /** The editor of the field at a fixed path, such as {@code backup.recovery.rpo}; for tests. */
+    public final FieldEditor editor(String path) {
+        root();
+        return editors.get(path);
     }
 
-    private static <R> double estimateHeight(TableView<R> table, TableViewModel<R> model) {
-        double height = 40;
-        for (R row : model.rows()) {
-            int lines = 1;
-            for (int i = 0; i < model.columns().size(); i++) {
-                ColumnViewModel<R> c = model.columns().get(i);
-                double columnWidth = table.getColumns().get(i).getWidth() > 0 ? table.getColumns().get(i).getWidth()
-                        : table.getColumns().get(i).getPrefWidth();
-                double charsPerLine = Math.max(6, (columnWidth - 14) / 7.4);
-                DisplayValue v = c.value().apply(row);
-                int l = (int) Math.ceil(Math.max(1, v.shown().length()) / charsPerLine);
-                if (!v.detail().isBlank()) {
-                    l += (int) Math.ceil(v.detail().length() / charsPerLine);
+    /** The editor of a block field of {@code table}, such as the selected query's SQL; for tests. */
+    public final FieldEditor blockEditor(TableViewModel<?> table, String key) {
+        root();
+        return blockEditors.getOrDefault(table, Map.of()).get(key);
+    }
+
+    /**
+     * Gives {@code control} a help tooltip, created when the mouse first enters it: a window has hundreds of
+     * help texts, and building every tooltip up front (each is a popup window) slowed the start noticeably.
+     */
+    static void help(javafx.scene.control.Control control, String text) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        control.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(javafx.scene.input.MouseEvent e) {
+                control.removeEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, this);
+                if (control.getTooltip() == null) {
+                    control.setTooltip(tooltip(text));
                 }
-                lines = Math.max(lines, l);
-            }
-            height += 10 + lines * 17.5;
-        }
-        return Math.max(90, Math.min(460, height + 6));
-    }
-
-    private static <R> void bindSelection(TableView<R> table, ObjectProperty<R> selection) {
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
-            if (is != null && is != selection.get()) {
-                selection.set(is);
             }
         });
-        selection.addListener((o, was, is) -> select(table, is));
-        table.getItems().addListener((ListChangeListener<R>) change -> select(table, selection.get()));
-        select(table, selection.get());
-    }
-
-    private static <R> void select(TableView<R> table, R row) {
-        if (row == null) {
-            table.getSelectionModel().clearSelection();
-        } else if (table.getSelectionModel().getSelectedItem() != row) {
-            int index = table.getItems().indexOf(row);
-            if (index >= 0) {
-                table.getSelectionModel().clearAndSelect(index);
-            }
-        }
     }
 
     /** A tooltip that wraps long help text. */
@@ -333,6 +325,10 @@ public abstract class SectionView<M extends SectionViewModel> {
 
     /** A field path as a node id: {@code backup.recovery.rpo} becomes {@code backup-recovery-rpo}. */
     public static String domId(String path) {
-        return path.toLowerCase(Locale.ROOT).replace('.', '-').replace('_', '-');
+        return path.toLowerCase(Locale.ROOT).replaceAll("\\[\\d+]", "").replace('.', '-').replace('_', '-');
+    }
+
+    private static String stripRow(String path) {
+        return path.replaceAll("\\[\\d+]", "");
     }
 }

@@ -1,13 +1,15 @@
 package dev.quorum.ui.section;
 
 import dev.quorum.model.Design;
-import dev.quorum.model.ModelPaths;
 import dev.quorum.service.SectionStatus;
 import dev.quorum.template.Gap;
 import dev.quorum.template.Template;
 import dev.quorum.template.TemplateField;
 import dev.quorum.template.TemplateSection;
 import dev.quorum.template.TemplateSubsection;
+import dev.quorum.ui.edit.EditSession;
+import dev.quorum.ui.problems.FindingsIndex;
+import dev.quorum.validate.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +24,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * What one template section shows: its title, a one-line digest, what it lacks, and its fields and tables.
- * Subclasses derive their values from the open design; the matching view only binds to them.
+ * What one template section shows and edits: its title, a one-line digest, what it lacks, its findings,
+ * and its fields and tables. Subclasses declare their fields and tables; this class shows the open design
+ * in them, routes their edits to the {@link EditSession} and hands each the findings that point at it.
  */
 public abstract class SectionViewModel {
 
@@ -35,6 +38,12 @@ public abstract class SectionViewModel {
     private final ReadOnlyBooleanWrapper complete = new ReadOnlyBooleanWrapper(this, "complete", false);
     private final ReadOnlyStringWrapper badge = new ReadOnlyStringWrapper(this, "badge", "");
     private final ObservableList<String> gaps = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper errorCount = new ReadOnlyIntegerWrapper(this, "errorCount", 0);
+    private final ReadOnlyIntegerWrapper warningCount = new ReadOnlyIntegerWrapper(this, "warningCount", 0);
+    private final ReadOnlyStringWrapper findingsBadge = new ReadOnlyStringWrapper(this, "findingsBadge", "");
+    private final List<FieldViewModel> fields = new ArrayList<>();
+    private final List<TableViewModel<?>> tables = new ArrayList<>();
+    private EditSession session;
 
     protected SectionViewModel(TemplateSection section, Template template) {
         this.section = section;
@@ -76,8 +85,56 @@ public abstract class SectionViewModel {
         show(design);
     }
 
-    /** Copies this section's values out of the design. */
-    protected abstract void show(Design design);
+    /** Shows the design in every field and table of this section. */
+    protected void show(Design design) {
+        fields.forEach(f -> f.showFrom(design));
+        tables.forEach(t -> t.show(design));
+    }
+
+    /** Sends every edit of this section's fields and tables to {@code editSession}. */
+    public final void attach(EditSession editSession) {
+        this.session = editSession;
+        fields.forEach(f -> f.attach(editSession));
+        tables.forEach(t -> t.attach(editSession));
+    }
+
+    /** The session edits go to; null before {@link #attach}. */
+    protected final EditSession session() {
+        return session;
+    }
+
+    /** Hands each field and table the findings that point at it, and counts this section's. */
+    public final void showFindings(FindingsIndex index) {
+        int errors = index.count(id(), Severity.ERROR);
+        int warnings = index.count(id(), Severity.WARNING);
+        errorCount.set(errors);
+        warningCount.set(warnings);
+        findingsBadge.set(findingsBadgeText(errors, warnings));
+        fields.forEach(f -> f.showFindings(index.at(f.path())));
+        tables.forEach(t -> t.showFindings(index));
+    }
+
+    /** "2 errors, 1 warning", or empty when the rules found nothing worse than information. */
+    public static String findingsBadgeText(int errors, int warnings) {
+        List<String> parts = new ArrayList<>();
+        if (errors > 0) {
+            parts.add(errors == 1 ? "1 error" : errors + " errors");
+        }
+        if (warnings > 0) {
+            parts.add(warnings == 1 ? "1 warning" : warnings + " warnings");
+        }
+        return String.join(", ", parts);
+    }
+
+    /** Every editable field of this section, block fields of tables excluded. */
+    public final List<FieldViewModel> fields() {
+        return List.copyOf(fields);
+    }
+
+    /** Every table of this section. */
+    public final List<TableViewModel<?>> tables() {
+        return List.copyOf(tables);
+    }
 
     /** "✓ complete", or how many fields are missing or unreadable, as the tree and the header show it. */
     public static String badgeText(int missing, int unreadable) {
@@ -119,6 +176,21 @@ public abstract class SectionViewModel {
         return badge.getReadOnlyProperty();
     }
 
+    /** How many error findings point into this section. */
+    public final ReadOnlyIntegerProperty errorCountProperty() {
+        return errorCount.getReadOnlyProperty();
+    }
+
+    /** How many warning findings point into this section. */
+    public final ReadOnlyIntegerProperty warningCountProperty() {
+        return warningCount.getReadOnlyProperty();
+    }
+
+    /** "2 errors, 1 warning" for the tree and the header; empty when there are none. */
+    public final ReadOnlyStringProperty findingsBadgeProperty() {
+        return findingsBadge.getReadOnlyProperty();
+    }
+
     /** One line per gap, in template order. */
     public final ObservableList<String> gaps() {
         return FXCollections.unmodifiableObservableList(gaps);
@@ -150,47 +222,54 @@ public abstract class SectionViewModel {
 
     /** A labelled field for the template field at {@code path}. */
     protected final FieldViewModel field(String path) {
-        return new FieldViewModel(templateField(path), path, template);
+        FieldViewModel f = new FieldViewModel(templateField(path), path, template);
+        fields.add(f);
+        return f;
     }
 
     /** A group of labelled fields for the template field at {@code path}. */
     protected final GroupViewModel group(String path) {
-        return new GroupViewModel(templateField(path), template);
+        GroupViewModel g = new GroupViewModel(templateField(path), template);
+        fields.addAll(g.fields());
+        return g;
     }
 
-    /** Shows the design's value at the field's path. */
-    protected static void showAt(FieldViewModel field, Design design) {
-        field.show(ModelPaths.get(design, field.path()));
-    }
-
-    /** Starts a table for the rows field {@code parent}; add columns by key, then build. */
-    protected final <R> TableBuilder<R> table(TemplateField parent, String idPath) {
-        return new TableBuilder<>(parent, idPath);
+    /**
+     * Starts a table for the rows field {@code parent} at {@code listPath}, whose rows are called
+     * {@code rowLabel}; add columns by key, then build.
+     */
+    protected final <R> TableBuilder<R> table(TemplateField parent, String listPath, String rowLabel) {
+        return new TableBuilder<>(parent, listPath, rowLabel);
     }
 
     /** Collects a table's columns from the template. */
     protected final class TableBuilder<R> {
         private final TemplateField parent;
-        private final String idPath;
+        private final String listPath;
+        private final String rowLabel;
         private final List<ColumnViewModel<R>> columns = new ArrayList<>();
 
-        private TableBuilder(TemplateField parent, String idPath) {
+        private TableBuilder(TemplateField parent, String listPath, String rowLabel) {
             this.parent = parent;
-            this.idPath = idPath;
+            this.listPath = listPath;
+            this.rowLabel = rowLabel;
         }
 
         /** Adds the template column {@code key}, read from each row by {@code getter}. */
         public TableBuilder<R> column(String key, Function<R, Object> getter) {
             TemplateField c = SectionViewModel.column(parent, key);
             // No option help in cells: repeated on every row it would drown the table; fields show it instead.
-            columns.add(new ColumnViewModel<>(c.label(), c.help(), r -> ValueFormat.describe(getter.apply(r))));
+            columns.add(new ColumnViewModel<>(c, getter, r -> ValueFormat.describe(getter.apply(r))));
             return this;
         }
 
         /** The finished table model. */
         public TableViewModel<R> build() {
-            String id = idPath.toLowerCase(Locale.ROOT).replace('.', '-').replace('_', '-');
-            return new TableViewModel<>(id, parent.label(), parent.help(), columns);
+            String id = listPath.toLowerCase(Locale.ROOT).replace('.', '-').replace('_', '-');
+            TableViewModel<R> table = new TableViewModel<>(id, parent.label(), parent.help(), listPath, rowLabel, columns,
+                    template);
+            tables.add(table);
+            return table;
         }
     }
 }

@@ -1,10 +1,11 @@
 package dev.quorum.ui.section;
 
+import java.util.List;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Shows the Data Sharing section: shared data, synchronization strategies, and the diagram's nodes and edges. */
+/** Edits the Data Sharing section: shared data, synchronization strategies, and the diagram's nodes and edges. */
 public final class SharingView extends SectionView<SharingViewModel> {
 
     public SharingView(SharingViewModel model) {
@@ -20,7 +21,8 @@ public final class SharingView extends SectionView<SharingViewModel> {
         HBox.setHgrow(edges, Priority.ALWAYS);
         content.getChildren().addAll(
                 subheading("shared-data"), table(model.sharedData()),
-                subheading("data-synchronization"), table(model.strategies()),
+                subheading("data-synchronization"),
+                blocks(model.strategies(), List.of("name", "components", "frequency"), "Selected strategy"),
                 heading(model.diagramLabel(), model.diagramHelp(), "group-heading"), diagram);
     }
 }

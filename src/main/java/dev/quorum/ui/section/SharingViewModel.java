@@ -1,6 +1,5 @@
 package dev.quorum.ui.section;
 
-import dev.quorum.model.Design;
 import dev.quorum.model.FlowEdge;
 import dev.quorum.model.FlowNode;
 import dev.quorum.model.SharedData;
@@ -22,14 +21,14 @@ public final class SharingViewModel extends SectionViewModel {
     public SharingViewModel(TemplateSection section, Template template) {
         super(section, template);
         TemplateField shared = templateField("sharing.shared_data");
-        sharedData = this.<SharedData>table(shared, shared.path())
+        sharedData = this.<SharedData>table(shared, shared.path(), "shared data")
                 .column("data", SharedData::data)
                 .column("components", SharedData::components)
                 .column("why_shared", SharedData::whyShared)
                 .column("synchronization", SharedData::synchronization)
                 .build();
         TemplateField sync = templateField("sharing.strategies");
-        strategies = this.<SyncStrategy>table(sync, sync.path())
+        strategies = this.<SyncStrategy>table(sync, sync.path(), "sync strategy")
                 .column("name", SyncStrategy::name)
                 .column("description", SyncStrategy::description)
                 .column("components", SyncStrategy::components)
@@ -40,25 +39,17 @@ public final class SharingViewModel extends SectionViewModel {
         diagramLabel = diagram.label();
         diagramHelp = diagram.help();
         TemplateField nodeField = column(diagram, "nodes");
-        nodes = this.<FlowNode>table(nodeField, "sharing.diagram.nodes")
+        nodes = this.<FlowNode>table(nodeField, "sharing.diagram.nodes", "diagram node")
                 .column("id", FlowNode::id)
                 .column("label", FlowNode::label)
                 .column("kind", FlowNode::kind)
                 .build();
         TemplateField edgeField = column(diagram, "edges");
-        edges = this.<FlowEdge>table(edgeField, "sharing.diagram.edges")
+        edges = this.<FlowEdge>table(edgeField, "sharing.diagram.edges", "diagram edge")
                 .column("from", FlowEdge::from)
                 .column("to", FlowEdge::to)
                 .column("label", FlowEdge::label)
                 .build();
-    }
-
-    @Override
-    protected void show(Design design) {
-        sharedData.setRows(design.sharing().sharedData());
-        strategies.setRows(design.sharing().strategies());
-        nodes.setRows(design.sharing().diagram().nodes());
-        edges.setRows(design.sharing().diagram().edges());
     }
 
     /** Data that several components read or write. */

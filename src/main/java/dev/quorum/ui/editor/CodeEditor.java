@@ -1,0 +1,216 @@
+package dev.quorum.ui.editor;
+
+import dev.quorum.validate.Finding;
+import dev.quorum.validate.Severity;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.model.PlainTextChange;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
+import org.fxmisc.richtext.model.TwoDimensional;
+import org.fxmisc.richtext.util.UndoUtils;
+
+/**
+ * The SQL and JSON editor: a RichTextFX code area with line numbers, syntax highlighting, and the lines
+ * that findings point at underlined, with a marker in the gutter whose tooltip gives the message and the fix.
+ * Its text follows a string property both ways; undo belongs to the window, not to the area.
+ */
+public final class CodeEditor {
+
+    private final CodeArea area = new CodeArea();
+    private final VirtualizedScrollPane<CodeArea> root = new VirtualizedScrollPane<>(area);
+    private final Highlighter highlighter;
+    private Map<Integer, List<Finding>> findingsByLine = Map.of();
+    private boolean pushing;
+
+    public CodeEditor(Highlighter highlighter) {
+        this.highlighter = highlighter;
+        area.getStyleClass().add("code-editor");
+        // The window's Edit menu owns undo, so that Ctrl+Z takes back SQL edits in the same order as every other edit.
+        area.setUndoManager(UndoUtils.noOpUndoManager());
+        area.setParagraphGraphicFactory(gutter());
+        area.multiPlainChanges().subscribe(this::changed);
+        root.getStyleClass().add("code-editor-pane");
+        root.setMinHeight(Region.USE_PREF_SIZE);
+    }
+
+    /** The node to place in the layout. */
+    public Region root() {
+        return root;
+    }
+
+    /** The code area itself, which takes focus. */
+    public CodeArea area() {
+        return area;
+    }
+
+    /** Keeps the text and {@code text} equal: typing sets the property, and a new value replaces the text. */
+    public void bind(StringProperty text) {
+        replaceAll(text.get());
+        area.textProperty().addListener((o, was, now) -> {
+            if (!pushing && !now.equals(text.get())) {
+                text.set(now);
+            }
+        });
+        text.addListener((o, was, now) -> {
+            String value = now == null ? "" : now;
+            if (!value.equals(area.getText())) {
+                replaceAll(value);
+            }
+        });
+    }
+
+    /**
+     * Makes the area's text {@code text} by replacing only the part that differs, so that an undo of one
+     * keystroke in a 2,000-line schema re-highlights one line and leaves the caret where the change is.
+     */
+    private void replaceAll(String text) {
+        pushing = true;
+        try {
+            String old = area.getText();
+            int prefix = 0;
+            int max = Math.min(old.length(), text.length());
+            while (prefix < max && old.charAt(prefix) == text.charAt(prefix)) {
+                prefix++;
+            }
+            int suffix = 0;
+            while (suffix < max - prefix && old.charAt(old.length() - 1 - suffix) == text.charAt(text.length() - 1 - suffix)) {
+                suffix++;
+            }
+            area.replaceText(prefix, old.length() - suffix, text.substring(prefix, text.length() - suffix));
+            int from = area.offsetToPosition(prefix, TwoDimensional.Bias.Backward).getMajor();
+            int to = area.offsetToPosition(text.length() - suffix, TwoDimensional.Bias.Forward).getMajor();
+            highlight(from, to);
+        } finally {
+            pushing = false;
+        }
+    }
+
+    private void changed(List<PlainTextChange> changes) {
+        if (pushing) {
+            return;
+        }
+        for (PlainTextChange change : changes) {
+            int from = area.offsetToPosition(Math.min(change.getPosition(), area.getLength()),
+                    TwoDimensional.Bias.Backward).getMajor();
+            int to = area.offsetToPosition(Math.min(change.getInsertionEnd(), area.getLength()),
+                    TwoDimensional.Bias.Forward).getMajor();
+            highlight(from, to);
+        }
+    }
+
+    /** Re-styles the paragraphs {@code from..to} in one call; a call per line was slow on long schemas. */
+    private void highlight(int fromParagraph, int toParagraph) {
+        int first = Math.max(0, fromParagraph);
+        int last = Math.min(toParagraph, area.getParagraphs().size() - 1);
+        if (first > last) {
+            return;
+        }
+        StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
+        for (int p = first; p <= last; p++) {
+            String text = area.getParagraph(p).getText();
+            List<String> finding = lineStyle(p + 1);
+            for (Highlighter.Run run : highlighter.line(text)) {
+                List<String> classes = new ArrayList<>(finding);
+                if (!run.style().isEmpty()) {
+                    classes.add(run.style());
+                }
+                spans.add(classes, run.length());
+            }
+            if (p < last) {
+                spans.add(finding, 1);
+            }
+        }
+        area.setStyleSpans(first, 0, spans.create());
+    }
+
+    private List<String> lineStyle(int line) {
+        List<Finding> here = findingsByLine.get(line);
+        if (here == null || here.isEmpty()) {
+            return List.of();
+        }
+        return List.of(worst(here) == Severity.ERROR ? "finding-error" : worst(here) == Severity.WARNING
+                ? "finding-warning" : "finding-info");
+    }
+
+    /** Underlines the lines these findings point at (by their 1-based text line) and marks them in the gutter. */
+    public void showFindings(List<Finding> findings) {
+        Map<Integer, List<Finding>> next = new TreeMap<>();
+        for (Finding f : findings) {
+            int line = Math.max(1, f.location().textLine());
+            next.computeIfAbsent(line, k -> new ArrayList<>()).add(f);
+        }
+        Set<Integer> touched = new HashSet<>(findingsByLine.keySet());
+        touched.addAll(next.keySet());
+        findingsByLine = next;
+        for (int line : touched) {
+            highlight(line - 1, line - 1);
+        }
+        // Gutter nodes are built per visible line; a new factory rebuilds the visible ones with the new markers.
+        area.setParagraphGraphicFactory(gutter());
+    }
+
+    /** The lines (1-based) that carry findings now. */
+    public Set<Integer> findingLines() {
+        return Collections.unmodifiableSet(findingsByLine.keySet());
+    }
+
+    /** Moves the caret to the start of a 1-based line, shows it, and focuses the editor. */
+    public void goToLine(int line) {
+        int paragraph = Math.max(0, Math.min(line - 1, area.getParagraphs().size() - 1));
+        area.moveTo(paragraph, 0);
+        area.showParagraphAtCenter(paragraph);
+        area.requestFocus();
+    }
+
+    private IntFunction<Node> gutter() {
+        Map<Integer, List<Finding>> snapshot = findingsByLine;
+        return paragraph -> {
+            Label number = new Label(String.valueOf(paragraph + 1));
+            number.getStyleClass().add("code-line-number");
+            Label marker = new Label();
+            marker.getStyleClass().add("code-marker");
+            List<Finding> here = snapshot.get(paragraph + 1);
+            if (here != null && !here.isEmpty()) {
+                Severity worst = worst(here);
+                marker.setText(worst == Severity.INFO ? "i" : "!");
+                marker.getStyleClass().add("code-marker-" + worst.id());
+                Tooltip tip = new Tooltip(here.stream().map(f -> f.severity().id() + ": " + f.message()
+                        + (f.fix().isBlank() ? "" : "\nFix: " + f.fix())).collect(Collectors.joining("\n\n")));
+                tip.setWrapText(true);
+                tip.setMaxWidth(520);
+                Tooltip.install(marker, tip);
+            }
+            HBox box = new HBox(number, marker);
+            box.setAlignment(Pos.CENTER_RIGHT);
+            box.getStyleClass().add("code-gutter");
+            return box;
+        };
+    }
+
+    private static Severity worst(List<Finding> findings) {
+        Severity worst = Severity.INFO;
+        for (Finding f : findings) {
+            if (f.severity().ordinal() < worst.ordinal()) {
+                worst = f.severity();
+            }
+        }
+        return worst;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.quorum.ui.projects;
+
+import dev.quorum.service.OpenedProject;
+import dev.quorum.service.ProjectService;
+import dev.quorum.store.ProjectSummary;
+import dev.quorum.store.StoreException;
+import dev.quorum.ui.BackgroundExecutor;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The projects in the store, for the Projects window: list, trash, open, delete and undelete. The store is
+ * opened (and, the first time, seeded with the samples) in the background the first time it is needed;
+ * every store call runs on the {@link BackgroundExecutor}, never on the FX thread.
+ */
+public final class ProjectsViewModel implements AutoCloseable {
+
+    private final Callable<ProjectService> opener;
+    private final BackgroundExecutor executor;
+    private final Consumer<OpenedProject> onOpen;
+    private final ObservableList<ProjectRow> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<ProjectRow> selected = new SimpleObjectProperty<>(this, "selected");
+    private final BooleanProperty showTrash = new SimpleBooleanProperty(this, "showTrash", false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready", false);
+    private volatile ProjectService service;
+    private boolean opening;
+
+    /**
+     * @param opener opens the store; called once, in the background
+     * @param onOpen receives a project the user opened, on the FX thread
+     */
+    public ProjectsViewModel(Callable<ProjectService> opener, BackgroundExecutor executor, Consumer<OpenedProject> onOpen) {
+        this.opener = opener;
+        this.executor = executor;
+        this.onOpen = onOpen;
+        showTrash.addListener((o, was, now) -> refresh());
+    }
+
+    /** Opens the store if that has not happened yet, then lists it. */
+    public void start() {
+        if (service != null) {
+            refresh();
+            return;
+        }
+        if (opening) {
+            return;
+        }
+        opening = true;
+        status.set("Opening the project store…");
+        executor.submit("Opening the project store…", () -> {
+            ProjectService s = opener.call();
+            int seeded = s.seedSamples();
+            service = s;
+            return new Listing(s.list(), seeded);
+        }, listing -> {
+            opening = false;
+            ready.set(true);
+            show(listing);
+        }, failure -> {
+            opening = false;
+            fail(failure);
+        });
+    }
+
+    /** Lists the store again (the live projects or the trash). */
+    public void refresh() {
+        ProjectService s = service;
+        if (s == null) {
+            return;
+        }
+        boolean trash = showTrash.get();
+        executor.submit(trash ? "Listing the trash…" : "Listing projects…", () -> new Listing(trash ? s.trash() : s.list(), 0),
+                this::show, this::fail);
+    }
+
+    /** Reads the selected project's current design and hands it to the window. */
+    public void openSelected() {
+        ProjectRow row = selected.get();
+        ProjectService s = service;
+        if (row == null || s == null || row.deleted()) {
+            return;
+        }
+        executor.submit("Opening " + row.name() + "…", () -> s.open(row.id()), opened -> {
+            error.set("");
+            onOpen.accept(opened);
+        }, this::fail);
+    }
+
+    /** Moves the selected project to the trash, or brings it back when the trash is shown. */
+    public void deleteOrRestoreSelected() {
+        ProjectRow row = selected.get();
+        ProjectService s = service;
+        if (row == null || s == null) {
+            return;
+        }
+        UUID id = row.id();
+        boolean trash = showTrash.get();
+        executor.submit(row.deleted() ? "Restoring " + row.name() + "…" : "Deleting " + row.name() + "…", () -> {
+            if (row.deleted()) {
+                s.undelete(id);
+            } else {
+                s.delete(id);
+            }
+            return new Listing(trash ? s.trash() : s.list(), 0);
+        }, listing -> {
+            show(listing);
+            status.set((row.deleted() ? "Restored '" : "Moved '") + row.name() + (row.deleted() ? "' from the trash" : "' to the trash"));
+        }, this::fail);
+    }
+
+    private void show(Listing listing) {
+        error.set("");
+        ProjectRow keep = selected.get();
+        rows.setAll(listing.projects().stream().map(ProjectRow::of).toList());
+        if (keep != null) {
+            rows.stream().filter(r -> r.id().equals(keep.id())).findFirst().ifPresentOrElse(selected::set, () -> selected.set(null));
+        }
+        int n = listing.projects().size();
+        String where = service == null ? "" : " in " + service.location();
+        status.set((showTrash.get() ? n + (n == 1 ? " project" : " projects") + " in the trash"
+                : n + (n == 1 ? " project" : " projects") + where)
+                + (listing.seeded() > 0 ? " (the samples were added on this first start)" : ""));
+    }
+
+    private void fail(Throwable failure) {
+        String message = failure instanceof StoreException e ? e.getMessage()
+                : "Unexpected " + failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        error.set(message.replaceAll("\\s*\\R\\s*", " "));
+        status.set("");
+    }
+
+    /** The rows shown, in listing order. */
+    public ObservableList<ProjectRow> rows() {
+        return rows;
+    }
+
+    /** The row the user selected, or null. */
+    public ObjectProperty<ProjectRow> selectedProperty() {
+        return selected;
+    }
+
+    /** True to list the trash instead of the live projects. */
+    public BooleanProperty showTrashProperty() {
+        return showTrash;
+    }
+
+    /** A one-line summary such as "5 projects in /home/ana/.quorum/store". */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The last error as one line, or empty. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** True once the store is open. */
+    public ReadOnlyBooleanProperty readyProperty() {
+        return ready.getReadOnlyProperty();
+    }
+
+    /** Closes the store, if it was opened. */
+    @Override
+    public void close() {
+        ProjectService s = service;
+        service = null;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    private record Listing(List<ProjectSummary> projects, int seeded) {
+    }
+}

@@ -1,0 +1,264 @@
+package dev.quorum.bench;
+
+import dev.quorum.io.DesignFile;
+import dev.quorum.service.DesignService;
+import dev.quorum.ui.QuorumApp;
+import dev.quorum.ui.section.PersistenceViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+
+/**
+ * Measures the editing workbench on the large generated design (400 tables, 300 queries) in a real window:
+ * <ul>
+ *   <li>keystroke to findings: from a key typed into a field to the findings of the new design shown;</li>
+ *   <li>the longest the FX thread is blocked during a scripted editing session (typing in fields and in the
+ *       schema SQL, adding and removing rows, undo and redo, saving), by a watchdog that posts a task to the
+ *       FX thread every 5 ms and records how late each one runs.</li>
+ * </ul>
+ * Run it on a display (Xvfb is fine): {@code DISPLAY=:99 java -cp ... dev.quorum.bench.WorkbenchEditingBenchmark [keystrokes]}.
+ */
+public final class WorkbenchEditingBenchmark {
+
+    private WorkbenchEditingBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int keystrokes = args.length > 0 ? Integer.parseInt(args[0]) : 40;
+        Path dir = Files.createTempDirectory("quorum-bench-");
+        Path file = dir.resolve("large.quorum.yaml");
+        new DesignService().save(DesignFile.of(LargeDesign.generate(400, 300)), file);
+
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        AtomicReference<QuorumApp> appRef = new AtomicReference<>();
+        onFx(() -> {
+            QuorumApp app = new QuorumApp(file, dir.resolve("home"));
+            app.start(new Stage());
+            appRef.set(app);
+            return null;
+        });
+        QuorumApp app = appRef.get();
+        waitFor(() -> app.model().design().design() != null && !app.model().busyProperty().get(), 120);
+        waitFor(() -> !app.model().problems().all().isEmpty(), 120);
+        if (Boolean.getBoolean("bench.noPreview")) {
+            onFx(() -> {
+                javafx.scene.Node pane = app.view().root().lookup("#preview-pane");
+                ((javafx.scene.control.SplitPane) app.view().root().lookup("#main-split")).getItems().remove(pane);
+                return null;
+            });
+        }
+        Thread.sleep(1500);
+        System.out.printf(Locale.ROOT, "design open: %d findings, %d data elements, %d queries%n",
+                onFx(() -> app.model().problems().all().size()),
+                onFx(() -> app.model().design().design().persistence().dataElements().size()),
+                onFx(() -> app.model().design().design().queries().size()));
+
+        // Keystroke to findings, one isolated keystroke at a time, in a text field of the Consistency section.
+        AtomicLong findingsAt = new AtomicLong();
+        onFx(() -> {
+            app.model().problems().indexProperty().addListener((o, was, is) -> findingsAt.set(System.nanoTime()));
+            app.view().tree().select("consistency");
+            return null;
+        });
+        Thread.sleep(500);
+        TextInputControl field = onFx(() -> (TextInputControl) app.view().sectionView("consistency")
+                .editor("consistency.implementation").control());
+        onFx(() -> {
+            field.requestFocus();
+            field.end();
+            return null;
+        });
+        Watchdog watchdog = new Watchdog();
+        watchdog.start();
+        List<Double> latencies = new ArrayList<>();
+        for (int i = 0; i < keystrokes; i++) {
+            long before = findingsAt.get();
+            char c = (char) ('a' + i % 26);
+            long t0 = onFx(() -> {
+                long t = System.nanoTime();
+                type(field, c);
+                return t;
+            });
+            waitFor(() -> findingsAt.get() != before && findingsAt.get() > t0
+                    && !app.model().busyProperty().get(), 30);
+            latencies.add((findingsAt.get() - t0) / 1e6);
+            Thread.sleep(250);
+        }
+
+        // The rest of a scripted editing session: a burst of typing, the schema SQL, rows, undo and redo, saving.
+        for (int i = 0; i < 40; i++) {
+            onFx(() -> {
+                type(field, 'x');
+                return null;
+            });
+            Thread.sleep(60);
+        }
+        onFx(() -> {
+            app.view().tree().select("schema");
+            return null;
+        });
+        Thread.sleep(800);
+        var sql = onFx(() -> app.view().sectionView("schema").editor("schema.sql").code().area());
+        onFx(() -> {
+            sql.requestFocus();
+            sql.moveTo(0);
+            return null;
+        });
+        for (int i = 0; i < 20; i++) {
+            onFx(() -> {
+                sql.insertText(sql.getCaretPosition(), "-");
+                return null;
+            });
+            Thread.sleep(120);
+        }
+        onFx(() -> {
+            app.view().tree().select("persistence");
+            return null;
+        });
+        Thread.sleep(800);
+        PersistenceViewModel persistence = onFx(() -> app.model().design().section(PersistenceViewModel.class));
+        for (int i = 0; i < 10; i++) {
+            onFx(() -> {
+                persistence.dataElements().select(5);
+                persistence.dataElements().addRow();
+                return null;
+            });
+            Thread.sleep(150);
+            onFx(() -> {
+                persistence.dataElements().removeSelected();
+                return null;
+            });
+            Thread.sleep(150);
+        }
+        for (int i = 0; i < 15; i++) {
+            onFx(app.model()::undo);
+            Thread.sleep(80);
+        }
+        for (int i = 0; i < 15; i++) {
+            onFx(app.model()::redo);
+            Thread.sleep(80);
+        }
+        for (int i = 0; i < 3; i++) {
+            Path target = dir.resolve("saved-" + i + ".quorum.yaml");
+            onFx(() -> app.model().files().saveAs(target));
+            Thread.sleep(700);
+        }
+        waitFor(() -> !app.model().busyProperty().get(), 60);
+        Thread.sleep(1200);
+        watchdog.stop();
+
+        Collections.sort(latencies);
+        System.out.printf(Locale.ROOT, "keystroke to findings (%d isolated keystrokes): median %.1f ms, min %.1f ms, p90 %.1f ms,"
+                + " max %.1f ms%n", latencies.size(), median(latencies), latencies.get(0),
+                latencies.get((int) Math.floor(latencies.size() * 0.9)), latencies.get(latencies.size() - 1));
+        System.out.printf(Locale.ROOT, "FX thread during the session: longest block %.1f ms, 99th percentile %.1f ms,"
+                + " %d probes, %d over 50 ms%n", watchdog.max(), watchdog.percentile(0.99), watchdog.count(),
+                watchdog.over(50));
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void type(TextInputControl field, char c) {
+        // The same events a key press sends; the field's own behaviour inserts the character.
+        String s = String.valueOf(c);
+        Event.fireEvent(field, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.UNDEFINED, false, false, false, false));
+        Event.fireEvent(field, new KeyEvent(KeyEvent.KEY_TYPED, s, "", KeyCode.UNDEFINED, false, false, false, false));
+        Event.fireEvent(field, new KeyEvent(KeyEvent.KEY_RELEASED, "", "", KeyCode.UNDEFINED, false, false, false, false));
+    }
+
+    private static double median(List<Double> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(work);
+        Platform.runLater(task);
+        return task.get(60, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(Supplier<Boolean> condition, int seconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end) {
+            if (onFx(condition::get)) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException("timed out");
+    }
+
+    /** Posts a probe to the FX thread every 5 ms and records how late each one runs. */
+    private static final class Watchdog {
+        private final List<Double> delays = Collections.synchronizedList(new ArrayList<>());
+        private volatile boolean running = true;
+        private final Thread thread = new Thread(this::loop, "fx-watchdog");
+
+        void start() {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+
+        private void loop() {
+            while (running) {
+                long posted = System.nanoTime();
+                CountDownLatch ran = new CountDownLatch(1);
+                Platform.runLater(() -> {
+                    delays.add((System.nanoTime() - posted) / 1e6);
+                    ran.countDown();
+                });
+                try {
+                    ran.await();
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        double max() {
+            synchronized (delays) {
+                return delays.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            }
+        }
+
+        double percentile(double p) {
+            synchronized (delays) {
+                List<Double> sorted = new ArrayList<>(delays);
+                Collections.sort(sorted);
+                return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(sorted.size() * p)));
+            }
+        }
+
+        int count() {
+            return delays.size();
+        }
+
+        long over(double millis) {
+            synchronized (delays) {
+                return delays.stream().filter(d -> d > millis).count();
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.quorum.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.sim.scenarios.MetricSpec;
+import dev.quorum.sim.scenarios.Model;
+import dev.quorum.sim.scenarios.ModelCatalog;
+import dev.quorum.sim.scenarios.Parameter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** docs/scenarios.md documents every model, parameter (with its default and source) and metric the code has. */
+class ScenariosDocumentTest {
+
+    @Test
+    void everyModelParameterAndMetricIsDocumentedWithItsDefaultAndSource() throws Exception {
+        String doc = Files.readString(Path.of("docs/scenarios.md"));
+        for (Model m : ModelCatalog.builtIn()) {
+            assertThat(doc).contains("## " + m.title() + " (`" + m.id() + "`)");
+            for (Parameter p : m.parameters()) {
+                String row = "| `" + p.name() + "` " + p.label() + " | " + p.defaultText() + " | ";
+                assertThat(doc).as(m.id() + " " + p.name()).contains(row);
+                assertThat(doc).as(m.id() + " " + p.name() + " source").contains(" | " + p.source().replace("|", "\\|") + " |");
+            }
+            for (MetricSpec s : m.metrics()) {
+                assertThat(doc).as(m.id() + " " + s.name()).contains("| `" + s.name() + "` " + s.label() + " | " + s.unit().symbol() + " |");
+            }
+        }
+    }
+}
