@@ -16,7 +16,7 @@ class ScenariosDocumentTest {
     @Test
     void everyModelParameterAndMetricIsDocumentedWithItsDefaultAndSource() throws Exception {
         String doc = Files.readString(Path.of("docs/scenarios.md"));
-        for (Model m : ModelCatalog.builtIn()) {
+        for (Model m : ModelCatalog.whatIfs()) {
             assertThat(doc).contains("## " + m.title() + " (`" + m.id() + "`)");
             for (Parameter p : m.parameters()) {
                 String row = "| `" + p.name() + "` " + p.label() + " | " + p.defaultText() + " | ";

@@ -29,8 +29,15 @@ public final class ModelCatalog {
         this.models = List.copyOf(models);
     }
 
-    /** The built-in models: the design's six what-ifs. */
+    /** The built-in models: the design's six what-ifs, then one model per scenario of the guide. */
     public static List<Model> builtIn() {
+        List<Model> all = new ArrayList<>(whatIfs());
+        all.addAll(dev.quorum.sim.scenarios.guide.GuideModels.all());
+        return List.copyOf(all);
+    }
+
+    /** The design's six what-ifs. */
+    public static List<Model> whatIfs() {
         return List.of(new FailoverModel(), new RestoreModel(), new ReplicaReadsModel(), new MultiPrimaryModel(),
                 new ThunderingHerdModel(), new ConnectionPoolModel());
     }

@@ -26,11 +26,14 @@ public enum Unit {
     RATIO("ratio"),
     /** A multiplier, such as a replay speed. */
     FACTOR("x"),
+    /** An amount of money in US dollars. */
+    DOLLARS("USD"),
     /** One of a parameter's options; no number. */
     CHOICE("choice");
 
     private static final Pattern PERCENT = Pattern.compile("\\s*([0-9]*\\.?[0-9]+)\\s*%\\s*");
     private static final Pattern PLAIN = Pattern.compile("\\s*[-+]?([0-9]*\\.?[0-9]+)(?:[eE][-+]?[0-9]+)?\\s*");
+    private static final Pattern MONEY_TEXT = Pattern.compile("\\s*\\$?\\s*([0-9][0-9,]*\\.?[0-9]*)(?:\\s+per\\s+\\S.*)?\\s*");
     private static final Pattern FACTOR_TEXT = Pattern.compile("\\s*([0-9]*\\.?[0-9]+)\\s*[x×]?\\s*");
 
     private final String symbol;
@@ -96,6 +99,13 @@ public enum Unit {
                 }
                 throw new IllegalArgumentException("expected a number such as '1,000'");
             }
+            case DOLLARS -> {
+                Matcher m = MONEY_TEXT.matcher(t);
+                if (m.matches()) {
+                    return Double.parseDouble(m.group(1).replace(",", ""));
+                }
+                throw new IllegalArgumentException("expected an amount such as '$6' or '0.20'");
+            }
             default -> throw new IllegalArgumentException("a choice has no number");
         }
     }
@@ -113,6 +123,7 @@ public enum Unit {
             case RATIO -> percent(value);
             case FACTOR -> number(value) + "x";
             case COUNT -> number(value);
+            case DOLLARS -> value < 0 ? "-$" + number(-value) : "$" + number(value);
             case CHOICE -> "";
         };
     }

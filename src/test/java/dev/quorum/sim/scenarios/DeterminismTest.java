@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DeterminismTest {
 
     static Stream<Model> models() {
-        return ModelCatalog.builtIn().stream();
+        return ModelCatalog.whatIfs().stream();
     }
 
     /** Small runs: determinism does not need precision. */

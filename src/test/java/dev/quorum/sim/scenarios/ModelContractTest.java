@@ -16,12 +16,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ModelContractTest {
 
     static Stream<Model> models() {
-        return ModelCatalog.builtIn().stream();
+        return ModelCatalog.whatIfs().stream();
     }
 
     @Test
     void theCatalogHasTheSixWhatIfsWithUniqueIds() {
-        ModelCatalog catalog = new ModelCatalog();
+        ModelCatalog catalog = new ModelCatalog(ModelCatalog.whatIfs());
         assertThat(catalog.models()).extracting(Model::id).containsExactly("failover", "restore", "replica-reads",
                 "multi-primary", "thundering-herd", "connection-pool");
         assertThat(catalog.models()).allSatisfy(m -> assertThat(m.family()).isEqualTo("what-if"));

@@ -1,0 +1,15 @@
+package dev.quorum.sim.scenarios.guide;
+
+import java.util.List;
+
+/** The models of the scenario guide, one per scenario card, in the guide's order. */
+public final class GuideModels {
+
+    private GuideModels() {
+    }
+
+    /** A new instance of every guide model. */
+    public static List<ScenarioModel> all() {
+        return List.of();
+    }
+}
