@@ -12,12 +12,22 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
 
-/** The one place where the window runs slow work (file I/O, parsing, Markdown) away from the FX thread. */
+/**
+ * The one place where the window runs slow work (file I/O, parsing, Markdown, validation) away from the FX
+ * thread. Ordered work runs on one thread, in the order it was asked for; live validation has a lane of its
+ * own, so that a keystroke's findings never wait behind a save or a preview.
+ */
 public final class BackgroundExecutor implements AutoCloseable {
 
     // One thread keeps results in the order the user asked for them: the last file opened is the one shown.
     private final ExecutorService pool = Executors.newSingleThreadExecutor(runnable -> {
         Thread t = new Thread(runnable, "quorum-background");
+        t.setDaemon(true);
+        return t;
+    });
+    // Validation runs on every keystroke and only the newest result matters; it must not queue behind ordered work.
+    private final ExecutorService interactive = Executors.newSingleThreadExecutor(runnable -> {
+        Thread t = new Thread(runnable, "quorum-validation");
         t.setDaemon(true);
         return t;
     });
@@ -33,6 +43,20 @@ public final class BackgroundExecutor implements AutoCloseable {
      * keeps the task out of the status bar, for work that runs on every keystroke such as validation.
      */
     public <T> Task<T> submit(String description, Callable<T> work, Consumer<? super T> onSuccess,
+            Consumer<? super Throwable> onFailure) {
+        return submit(pool, description, work, onSuccess, onFailure);
+    }
+
+    /**
+     * Runs {@code work} on the interactive lane: one task at a time, beside the ordered work rather than
+     * after it. For live validation, which the caller keeps to one run in flight.
+     */
+    public <T> Task<T> submitInteractive(Callable<T> work, Consumer<? super T> onSuccess,
+            Consumer<? super Throwable> onFailure) {
+        return submit(interactive, "", work, onSuccess, onFailure);
+    }
+
+    private <T> Task<T> submit(ExecutorService lane, String description, Callable<T> work, Consumer<? super T> onSuccess,
             Consumer<? super Throwable> onFailure) {
         Task<T> task = new Task<>() {
             @Override
@@ -51,7 +75,7 @@ public final class BackgroundExecutor implements AutoCloseable {
         });
         task.setOnCancelled(e -> finished(shown));
         started(description, shown);
-        pool.execute(task);
+        lane.execute(task);
         return task;
     }
 
@@ -105,6 +129,7 @@ public final class BackgroundExecutor implements AutoCloseable {
     /** Stops accepting work and gives running work a moment to end; the thread is a daemon either way. */
     @Override
     public void close() {
+        interactive.shutdownNow();
         pool.shutdownNow();
         try {
             pool.awaitTermination(2, TimeUnit.SECONDS);

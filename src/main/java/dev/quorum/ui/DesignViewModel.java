@@ -19,6 +19,8 @@ import dev.quorum.ui.section.ReplicationViewModel;
 import dev.quorum.ui.section.SchemaViewModel;
 import dev.quorum.ui.section.SectionViewModel;
 import dev.quorum.ui.section.SharingViewModel;
+import dev.quorum.model.ModelPaths;
+import dev.quorum.model.DesignPath;
 import dev.quorum.ui.edit.EditSession;
 import dev.quorum.ui.problems.FindingsIndex;
 import java.nio.file.Path;
@@ -70,6 +72,11 @@ public final class DesignViewModel {
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
     private final ObservableList<String> designGaps = FXCollections.observableArrayList();
     private final List<SectionViewModel> sections;
+    private Design shownDesign;
+    private Design summarizedDesign;
+    private long summaryToken;
+    private java.util.function.BiConsumer<java.util.concurrent.Callable<DesignSummary>,
+            java.util.function.Consumer<DesignSummary>> summarizer;
 
     public DesignViewModel(DesignService service) {
         this(service, new EditSession());
@@ -134,9 +141,36 @@ public final class DesignViewModel {
             return;
         }
         Design design = file.design();
-        DesignSummary s = service.summarize(design);
+        Design before = shownDesign;
+        shownDesign = design;
         name.set(design.name());
         designSummaryText.set(design.summary().strip());
+        overview.show(design);
+        Design base = summarizedDesign;
+        DesignSummary previous = summary.get();
+        if (summarizer == null || base == null || previous == null) {
+            apply(design, summarize(design, base, previous));
+            return;
+        }
+        // The edited sections show the new values at once; their completeness follows from the background, since
+        // reading every quantity of a 400-row table on the FX thread after each edit held it too long.
+        for (SectionViewModel vm : sections) {
+            if (before != null && ModelPaths.get(before, vm.id()) != ModelPaths.get(design, vm.id())) {
+                vm.showDesign(design);
+            }
+        }
+        long token = ++summaryToken;
+        summarizer.accept(() -> summarize(design, base, previous), s -> {
+            if (token == summaryToken) {
+                apply(design, s);
+            }
+        });
+    }
+
+    private void apply(Design design, DesignSummary s) {
+        Design base = summarizedDesign;
+        DesignSummary previous = summary.get();
+        summarizedDesign = design;
         List<Gap> gaps = s.allGaps();
         int missing = (int) gaps.stream().filter(g -> g.kind() == Gap.Kind.MISSING).count();
         missingCount.set(missing);
@@ -149,11 +183,55 @@ public final class DesignViewModel {
             if (!status.sectionId().equals(vm.id())) {
                 throw new IllegalStateException("summary and template disagree on section order at " + vm.id());
             }
-            vm.update(design, status);
+            // An edit touches one section; the others keep their record, their status and their view model as is.
+            if (base == null || previous == null || status != previous.sections().get(i)
+                    || ModelPaths.get(base, vm.id()) != ModelPaths.get(design, vm.id())) {
+                vm.update(design, status);
+            }
         }
-        overview.show(design);
         // Set last so that whoever listens to the summary sees every section already updated.
         summary.set(s);
+    }
+
+    /**
+     * Computes summaries with {@code runner} (work, then what to do with its result on the FX thread) instead of
+     * on the calling thread; the window passes its background executor. Without one, summaries are synchronous.
+     */
+    public void summarizeWith(java.util.function.BiConsumer<java.util.concurrent.Callable<DesignSummary>,
+            java.util.function.Consumer<DesignSummary>> runner) {
+        this.summarizer = runner;
+    }
+
+    /**
+     * The summary of {@code design}. After an edit only the sections whose record changed are summarised
+     * again: completeness reads every quantity of a section, and re-reading a 400-row table on each keystroke
+     * elsewhere cost the FX thread tens of milliseconds. The changed sections are summarised on a design that
+     * holds only them, which gives the same statuses, since each section's status depends on that section alone.
+     */
+    private DesignSummary summarize(Design design, Design before, DesignSummary previous) {
+        if (before == null || previous == null) {
+            return service.summarize(design);
+        }
+        Design changedOnly = DesignPath.parse("summary").with(Design.empty(design.name()), design.summary());
+        boolean any = false;
+        for (SectionViewModel vm : sections) {
+            Object now = ModelPaths.get(design, vm.id());
+            if (now != ModelPaths.get(before, vm.id())) {
+                changedOnly = DesignPath.parse(vm.id()).with(changedOnly, now);
+                any = true;
+            }
+        }
+        if (!any && design.name().equals(before.name()) && design.summary().equals(before.summary())) {
+            return previous;
+        }
+        DesignSummary partial = service.summarize(changedOnly);
+        List<SectionStatus> statuses = new ArrayList<>();
+        for (int i = 0; i < sections.size(); i++) {
+            String id = sections.get(i).id();
+            boolean changed = ModelPaths.get(design, id) != ModelPaths.get(before, id);
+            statuses.add(changed ? partial.sections().get(i) : previous.sections().get(i));
+        }
+        return new DesignSummary(design.name(), partial.designGaps(), statuses);
     }
 
     /** "complete", or how many fields are missing and how many cannot be read. */

@@ -119,11 +119,10 @@ public class QuorumApp extends Application {
 
     /** File › Projects…: the project store, opened in the background the first time it is needed. */
     private void installProjects() {
-        projects = new ProjectsViewModel(() -> ProjectService.open(storeLocation()), executor, opened -> {
-            if (view.confirmClose()) {
-                model.design().show(opened.design(), null, "project: " + opened.project().name());
-            }
-        });
+        // Opening a project first puts the open design's last edits in a safe place (the store, or the user's say).
+        projects = new ProjectsViewModel(() -> ProjectService.open(storeLocation()), executor,
+                opened -> view.whenDiscardable(() -> model.openProject(opened)));
+        model.useStore(projects::service, projects.readyProperty());
         projectsView = new ProjectsView(projects);
         if (view.root().lookup("#menu-bar") instanceof javafx.scene.control.MenuBar bar) {
             projectsView.installMenuItem(bar, () -> stage);
@@ -188,6 +187,9 @@ public class QuorumApp extends Application {
 
     @Override
     public void stop() {
+        if (model != null) {
+            model.project().saveBeforeExit();
+        }
         if (stage != null && settings != null) {
             settings.setWindowBounds(new WorkbenchSettings.Bounds(stage.getX(), stage.getY(), stage.getWidth(),
                     stage.getHeight(), stage.isMaximized()));

@@ -87,8 +87,8 @@ public final class SectionTree {
             findings.visibleProperty().bind(findings.textProperty().isNotEmpty());
             findings.managedProperty().bind(findings.visibleProperty());
             errors.addListener((o, was, is) -> findings.pseudoClassStateChanged(ERRORS, is));
-            javafx.scene.layout.FlowPane badges = new javafx.scene.layout.FlowPane(4, 3, badge, findings);
-            row = new VBox(3, title, badges);
+            // One badge per line: side by side they overflowed a narrow tree and covered the next row.
+            row = new VBox(3, title, badge, findings);
             row.setAlignment(Pos.CENTER_LEFT);
         }
 

@@ -5,6 +5,8 @@ import dev.quorum.ui.diagram.DiagramsView;
 import dev.quorum.ui.preview.PreviewView;
 import dev.quorum.ui.problems.ProblemsView;
 import dev.quorum.ui.problems.ProblemsViewModel;
+import dev.quorum.ui.projects.ConflictCompare;
+import dev.quorum.ui.projects.ProjectDocument;
 import dev.quorum.ui.section.SectionView;
 import dev.quorum.ui.section.SectionViewModel;
 import dev.quorum.ui.section.SectionViews;
@@ -91,18 +93,20 @@ public final class WorkbenchView {
         previewPane.setId("preview-pane");
         VBox treePane = new VBox(paneTitle("Sections"), tree.control());
         VBox.setVgrow(tree.control(), Priority.ALWAYS);
-        editorSplit.setOrientation(Orientation.VERTICAL);
-        editorSplit.getItems().addAll(sectionHost, problems.root());
-        editorSplit.setDividerPositions(0.74);
-        editorSplit.setId("editor-split");
-        SplitPane.setResizableWithParent(problems.root(), false);
         split.getItems().addAll(treePane, editorAndDiagrams(), previewPane);
-        split.setDividerPositions(0.17, 0.68);
+        split.setDividerPositions(0.17, 0.70);
         split.setId("main-split");
         SplitPane.setResizableWithParent(treePane, false);
+        // The problems panel spans the window's width under the tree, the editor and the preview, so that its
+        // messages are readable in full.
+        editorSplit.setOrientation(Orientation.VERTICAL);
+        editorSplit.getItems().addAll(split, problems.root());
+        editorSplit.setDividerPositions(0.72);
+        editorSplit.setId("editor-split");
+        SplitPane.setResizableWithParent(problems.root(), false);
 
-        VBox center = new VBox(errorBanner(), split);
-        VBox.setVgrow(split, Priority.ALWAYS);
+        VBox center = new VBox(errorBanner(), conflictBanner(), editorSplit);
+        VBox.setVgrow(editorSplit, Priority.ALWAYS);
         root.setTop(menuBar(previewPane));
         root.setCenter(center);
         root.setBottom(statusBar());
@@ -246,7 +250,7 @@ public final class WorkbenchView {
     /** The section editor and the Diagrams view as two tabs; diagrams are drawn only while their tab shows. */
     private Node editorAndDiagrams() {
         DiagramsView diagrams = new DiagramsView(model.diagrams());
-        Tab editor = new Tab("Editor", editorSplit);
+        Tab editor = new Tab("Editor", sectionHost);
         editor.setId("editor-tab");
         Tab drawings = new Tab("Diagrams", diagrams.root());
         drawings.setId("diagrams-tab");
@@ -339,7 +343,7 @@ public final class WorkbenchView {
         showProblems.selectedProperty().addListener((o, was, show) -> {
             if (show && !editorSplit.getItems().contains(problems.root())) {
                 editorSplit.getItems().add(problems.root());
-                editorSplit.setDividerPositions(0.74);
+                editorSplit.setDividerPositions(0.72);
             } else if (!show) {
                 editorSplit.getItems().remove(problems.root());
             }
@@ -412,8 +416,16 @@ public final class WorkbenchView {
         theme.apply(root.getScene());
     }
 
-    /** Runs {@code action} now, or after the user agrees to drop (or saves) unsaved changes; never on cancel. */
+    /**
+     * Runs {@code action} now, or once nothing can be lost: a store project's edits are autosaved first; a
+     * file's unsaved changes are saved or dropped as the user says. Never runs on cancel or on a conflict.
+     */
     public void whenDiscardable(Runnable action) {
+        ProjectDocument project = model.project();
+        if (project.projectProperty().get() != null) {
+            project.flush(action);
+            return;
+        }
         if (!model.design().session().dirtyProperty().get()) {
             action.run();
             return;
@@ -445,6 +457,16 @@ public final class WorkbenchView {
 
     /** True when the window may close: nothing unsaved, or the user saved or discarded it. */
     public boolean confirmClose() {
+        ProjectDocument project = model.project();
+        if (project.projectProperty().get() != null && project.hasUnstoredEdits()) {
+            // The last edits go to the store first; the window closes when they are there.
+            project.flush(() -> {
+                if (window() != null) {
+                    window().hide();
+                }
+            });
+            return false;
+        }
         boolean[] close = {false};
         whenDiscardable(() -> close[0] = true);
         // A save started from the dialog finishes in the background; the window stays open until it has.
@@ -452,6 +474,17 @@ public final class WorkbenchView {
     }
 
     private void save() {
+        ProjectDocument project = model.project();
+        if (project.projectProperty().get() != null) {
+            TextInputDialog ask = new TextInputDialog();
+            ask.setTitle("Save revision");
+            ask.setHeaderText("Save a revision of " + project.projectProperty().get().name());
+            ask.setContentText("Message (optional):");
+            ask.getEditor().setId("save-message");
+            ask.initOwner(window());
+            ask.showAndWait().ifPresent(project::save);
+            return;
+        }
         if (model.files().canSaveInPlace()) {
             model.files().save();
         } else {
@@ -572,6 +605,63 @@ public final class WorkbenchView {
         return banner;
     }
 
+    private Node conflictBanner() {
+        ProjectDocument project = model.project();
+        Label icon = new Label("⚠");
+        icon.getStyleClass().add("error-icon");
+        Label message = new Label();
+        message.setId("conflict-message");
+        message.getStyleClass().add("error-text");
+        message.setWrapText(true);
+        message.textProperty().bind(project.conflictMessageProperty());
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        Button reload = new Button("Reload");
+        reload.setId("conflict-reload");
+        reload.setOnAction(e -> project.reload(model::openProject));
+        Button keep = new Button("Keep Mine as a New Revision");
+        keep.setId("conflict-keep");
+        keep.setOnAction(e -> project.keepMine());
+        Button compare = new Button("Compare…");
+        compare.setId("conflict-compare");
+        compare.setOnAction(e -> project.compare(this::showComparison));
+        HBox banner = new HBox(10, icon, message, compare, reload, keep);
+        banner.setId("conflict-banner");
+        banner.getStyleClass().add("error-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setPadding(new Insets(8, 12, 8, 12));
+        banner.visibleProperty().bind(project.conflictProperty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    /** Shows both sides of a conflict: where they differ, and each whole YAML. */
+    private void showComparison(ProjectDocument.Comparison c) {
+        ConflictCompare diff = ConflictCompare.of(c.mine(), c.theirs());
+        javafx.scene.control.TextArea differences = new javafx.scene.control.TextArea(diff.describe());
+        differences.setId("compare-differences");
+        javafx.scene.control.TextArea mine = new javafx.scene.control.TextArea(c.mine());
+        javafx.scene.control.TextArea theirs = new javafx.scene.control.TextArea(c.theirs());
+        for (javafx.scene.control.TextArea a : List.of(differences, mine, theirs)) {
+            a.setEditable(false);
+            a.getStyleClass().add("code-area");
+        }
+        SplitPane sides = new SplitPane(new VBox(4, new Label("In the store (revision " + c.theirRevision() + ")"), theirs),
+                new VBox(4, new Label("In this window"), mine));
+        VBox.setVgrow(theirs, Priority.ALWAYS);
+        VBox.setVgrow(mine, Priority.ALWAYS);
+        VBox content = new VBox(8, new Label("What differs (- the store's, + this window's):"), differences, sides);
+        VBox.setVgrow(sides, Priority.ALWAYS);
+        content.setPrefSize(900, 600);
+        Alert alert = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
+        alert.setTitle("Compare with the store");
+        alert.setHeaderText(c.projectName() + ": this window against the store");
+        alert.getDialogPane().setContent(content);
+        alert.setResizable(true);
+        alert.initOwner(window());
+        alert.show();
+    }
+
     private Node statusBar() {
         Label source = new Label();
         source.setId("status-source");
@@ -606,7 +696,11 @@ public final class WorkbenchView {
         progress.visibleProperty().bind(model.workingProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, source, sep(), saved, sep(), status, sep(), findings, spacer, message, progress);
+        Label store = new Label();
+        store.setId("status-store");
+        store.textProperty().bind(model.storeLocationProperty());
+        store.setMinWidth(0);
+        HBox bar = new HBox(12, source, sep(), saved, sep(), status, sep(), findings, spacer, message, progress, store);
         bar.setId("status-bar");
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);

@@ -5,12 +5,15 @@ import dev.quorum.io.DesignFormatException;
 import dev.quorum.model.Design;
 import dev.quorum.service.DesignService;
 import dev.quorum.service.DiagramService;
+import dev.quorum.service.OpenedProject;
+import dev.quorum.service.ProjectService;
 import dev.quorum.service.SampleCatalog;
 import dev.quorum.service.ValidationService;
 import dev.quorum.ui.diagram.DiagramsViewModel;
 import dev.quorum.ui.edit.DesignFiles;
 import dev.quorum.ui.edit.EditSession;
 import dev.quorum.ui.preview.PreviewViewModel;
+import dev.quorum.ui.projects.ProjectDocument;
 import dev.quorum.ui.problems.FindingsIndex;
 import dev.quorum.ui.problems.LiveValidation;
 import dev.quorum.ui.problems.ProblemsViewModel;
@@ -62,6 +65,9 @@ public final class WorkbenchViewModel {
     private final LiveValidation liveValidation;
     private final WorkbenchSettings settings;
     private final DesignFiles files;
+    private final ProjectDocument project;
+    private final ReadOnlyStringWrapper storeLocation = new ReadOnlyStringWrapper(this, "storeLocation", "");
+    private java.util.function.Supplier<ProjectService> store = () -> null;
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     // One wrapper for every caller: a listener on a wrapper made per call is lost when that wrapper is collected.
     private final ObservableList<Path> recentFilesView = FXCollections.unmodifiableObservableList(recentFiles);
@@ -79,6 +85,8 @@ public final class WorkbenchViewModel {
         this.executor = executor;
         this.settings = settings;
         this.design = new DesignViewModel(service);
+        design.summarizeWith((work, done) -> executor.submit("", work, done,
+                error -> LOG.log(System.Logger.Level.WARNING, "summary failed", error)));
         this.preview = new PreviewViewModel(service);
         this.diagrams = new DiagramsViewModel(new DiagramService(), executor, design::design);
         design.session().revisionProperty().addListener((obs, old, revision) -> diagrams.designChanged());
@@ -87,14 +95,19 @@ public final class WorkbenchViewModel {
         this.liveValidation = new LiveValidation(validation, executor, session, this::showFindings);
         this.files = new DesignFiles(service, executor, design, settings, errorMessage::set, message::set,
                 this::refreshRecent);
+        this.project = new ProjectDocument(executor, service, session, () -> store.get(), this::currentFindings,
+                errorMessage::set);
+        files.onFileOwned(project::unlink);
         title.bind(Bindings.createStringBinding(
                 () -> (design.nameProperty().get().isBlank() ? "Quorum" : "Quorum — " + design.nameProperty().get())
                         + (session.dirtyProperty().get() ? " *" : ""),
                 design.nameProperty(), session.dirtyProperty()));
+        // A store project says what autosave did; a file says whether it is saved.
         saveState.bind(Bindings.createStringBinding(
-                () -> session.dirtyProperty().get() ? "Unsaved changes"
+                () -> project.projectProperty().get() != null ? project.stateProperty().get()
+                        : session.dirtyProperty().get() ? "Unsaved changes"
                         : design.pathProperty().get() == null ? "Not saved to a file" : "Saved",
-                session.dirtyProperty(), design.pathProperty()));
+                session.dirtyProperty(), design.pathProperty(), project.projectProperty(), project.stateProperty()));
         previewPause.setOnFinished(e -> refreshPreview());
         session.revisionProperty().addListener((obs, old, revision) -> {
             if (session.history().undoDepth() == 0 && !session.dirtyProperty().get()) {
@@ -159,6 +172,7 @@ public final class WorkbenchViewModel {
         return executor.submit(activity, read, file -> {
             errorMessage.set("");
             message.set("");
+            project.unlink();
             design.show(file, path, sourceLabel);
             if (path != null) {
                 settings.addRecent(path);
@@ -332,6 +346,41 @@ public final class WorkbenchViewModel {
     /** Redoes the last undone edit; false when there was none. */
     public boolean redo() {
         return design.session().design() != null && design.session().redo();
+    }
+
+    /** Shows a project read from the store; from now on its edits autosave into it. */
+    public void openProject(OpenedProject opened) {
+        errorMessage.set("");
+        project.unlink();
+        design.show(opened.design(), null, "project: " + opened.project().name());
+        project.link(opened);
+    }
+
+    /**
+     * Uses the project store that {@code opened} supplies (null until it is open) for autosave, and shows its
+     * location in the status bar once {@code ready} is true.
+     */
+    public void useStore(java.util.function.Supplier<ProjectService> opened, ReadOnlyBooleanProperty ready) {
+        this.store = opened;
+        storeLocation.bind(Bindings.createStringBinding(() -> {
+            ProjectService s = ready.get() ? opened.get() : null;
+            return s == null ? "" : "store: " + s.location();
+        }, ready));
+    }
+
+    private dev.quorum.store.FindingCounts currentFindings() {
+        return new dev.quorum.store.FindingCounts(problems.errorsProperty().get(), problems.warningsProperty().get(),
+                problems.infosProperty().get());
+    }
+
+    /** The link to the store project the design belongs to: autosave, save with a message, conflicts. */
+    public ProjectDocument project() {
+        return project;
+    }
+
+    /** "store: /home/ana/.quorum/store" once the project store is open; empty before. */
+    public ReadOnlyStringProperty storeLocationProperty() {
+        return storeLocation.getReadOnlyProperty();
     }
 
     /** Save, Save As, New, Import SQL and Export YAML. */

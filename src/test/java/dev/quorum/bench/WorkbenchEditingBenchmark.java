@@ -86,6 +86,7 @@ public final class WorkbenchEditingBenchmark {
         });
         Watchdog watchdog = new Watchdog();
         watchdog.start();
+        watchdog.phase("isolated keystrokes in a text field, with live validation");
         List<Double> latencies = new ArrayList<>();
         for (int i = 0; i < keystrokes; i++) {
             long before = findingsAt.get();
@@ -102,6 +103,7 @@ public final class WorkbenchEditingBenchmark {
         }
 
         // The rest of a scripted editing session: a burst of typing, the schema SQL, rows, undo and redo, saving.
+        watchdog.phase("typing bursts (16 keys/s) in a text field");
         for (int i = 0; i < 40; i++) {
             onFx(() -> {
                 type(field, 'x');
@@ -109,11 +111,13 @@ public final class WorkbenchEditingBenchmark {
             });
             Thread.sleep(60);
         }
+        watchdog.phase("opening the Schema section (2,000-line SQL editor, built on first use)");
         onFx(() -> {
             app.view().tree().select("schema");
             return null;
         });
-        Thread.sleep(800);
+        Thread.sleep(1500);
+        watchdog.phase("typing in the 2,000-line schema SQL");
         var sql = onFx(() -> app.view().sectionView("schema").editor("schema.sql").code().area());
         onFx(() -> {
             sql.requestFocus();
@@ -127,11 +131,14 @@ public final class WorkbenchEditingBenchmark {
             });
             Thread.sleep(120);
         }
+        Thread.sleep(600);
+        watchdog.phase("switching to the Data Persistence section");
         onFx(() -> {
             app.view().tree().select("persistence");
             return null;
         });
         Thread.sleep(800);
+        watchdog.phase("adding and removing rows of the 400-row table");
         PersistenceViewModel persistence = onFx(() -> app.model().design().section(PersistenceViewModel.class));
         for (int i = 0; i < 10; i++) {
             onFx(() -> {
@@ -146,6 +153,7 @@ public final class WorkbenchEditingBenchmark {
             });
             Thread.sleep(150);
         }
+        watchdog.phase("undo and redo");
         for (int i = 0; i < 15; i++) {
             onFx(app.model()::undo);
             Thread.sleep(80);
@@ -154,6 +162,7 @@ public final class WorkbenchEditingBenchmark {
             onFx(app.model()::redo);
             Thread.sleep(80);
         }
+        watchdog.phase("saving to a file (atomic write in the background)");
         for (int i = 0; i < 3; i++) {
             Path target = dir.resolve("saved-" + i + ".quorum.yaml");
             onFx(() -> app.model().files().saveAs(target));
@@ -162,6 +171,9 @@ public final class WorkbenchEditingBenchmark {
         waitFor(() -> !app.model().busyProperty().get(), 60);
         Thread.sleep(1200);
         watchdog.stop();
+        for (var e : watchdog.phases().entrySet()) {
+            System.out.printf(Locale.ROOT, "  %-75s longest block %6.1f ms%n", e.getKey(), e.getValue());
+        }
 
         Collections.sort(latencies);
         System.out.printf(Locale.ROOT, "keystroke to findings (%d isolated keystrokes): median %.1f ms, min %.1f ms, p90 %.1f ms,"
@@ -204,9 +216,20 @@ public final class WorkbenchEditingBenchmark {
         throw new IllegalStateException("timed out");
     }
 
-    /** Posts a probe to the FX thread every 5 ms and records how late each one runs. */
+    /** Posts a probe to the FX thread every 5 ms and records how late each one runs, per phase of the session. */
     private static final class Watchdog {
         private final List<Double> delays = Collections.synchronizedList(new ArrayList<>());
+        private final java.util.Map<String, Double> phases = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+        private volatile String phase = "";
+
+        void phase(String name) {
+            phase = name;
+            phases.putIfAbsent(name, 0.0);
+        }
+
+        java.util.Map<String, Double> phases() {
+            return phases;
+        }
         private volatile boolean running = true;
         private final Thread thread = new Thread(this::loop, "fx-watchdog");
 
@@ -224,8 +247,11 @@ public final class WorkbenchEditingBenchmark {
             while (running) {
                 long posted = System.nanoTime();
                 CountDownLatch ran = new CountDownLatch(1);
+                String during = phase;
                 Platform.runLater(() -> {
-                    delays.add((System.nanoTime() - posted) / 1e6);
+                    double delay = (System.nanoTime() - posted) / 1e6;
+                    delays.add(delay);
+                    phases.merge(during, delay, Math::max);
                     ran.countDown();
                 });
                 try {

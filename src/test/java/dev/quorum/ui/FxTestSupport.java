@@ -80,6 +80,44 @@ abstract class FxTestSupport {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Scrolls the section tree so that the item of {@code sectionId} ("design" for the root) can be clicked. */
+    protected void scrollTreeTo(String sectionId) {
+        fxRun(() -> {
+            javafx.scene.control.TreeView<Object> tree = app.view().tree().control();
+            for (int i = 0; i < tree.getExpandedItemCount(); i++) {
+                Object value = tree.getTreeItem(i).getValue();
+                boolean match = value instanceof dev.quorum.ui.section.SectionViewModel s ? s.id().equals(sectionId)
+                        : "design".equals(sectionId);
+                if (match) {
+                    tree.scrollTo(Math.max(0, i - 1));
+                    return;
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Clicks the section tree's item of {@code sectionId}, scrolling the tree to it first. */
+    protected void clickTreeItem(String sectionId) {
+        // A tree keeps spare cells, hidden, that may still carry an item's id, and a cell can be half outside the
+        // tree's viewport; the item is clicked once its cell is visible with its centre inside the tree. A tree that
+        // has just been laid out may ignore the first scroll, so it is asked until then.
+        javafx.scene.control.TreeView<Object> tree = app.view().tree().control();
+        for (int attempt = 0; attempt < 20; attempt++) {
+            scrollTreeTo(sectionId);
+            java.util.Optional<Node> item = robot.lookup("#tree-" + sectionId).match(Node::isVisible).tryQuery();
+            if (item.isPresent() && fx(() -> {
+                javafx.geometry.Bounds cell = item.get().localToScreen(item.get().getBoundsInLocal());
+                javafx.geometry.Bounds view = tree.localToScreen(tree.getBoundsInLocal());
+                return view.contains(cell.getCenterX(), cell.getCenterY());
+            })) {
+                robot.clickOn(item.get());
+                return;
+            }
+        }
+        throw new AssertionError("the tree never showed " + sectionId);
+    }
+
     /** Every Text node below {@code root}, depth first. */
     protected static List<Text> texts(Node root) {
         return fx(() -> {

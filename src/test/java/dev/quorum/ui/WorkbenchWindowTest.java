@@ -73,8 +73,39 @@ class WorkbenchWindowTest extends FxTestSupport {
     }
 
     private void select(String sectionId) {
-        robot.clickOn("#tree-" + sectionId);
+        clickTreeItem(sectionId);
         waitUntil(() -> ("section-" + sectionId).equals(shownSection().getId()));
+    }
+
+    /**
+     * Every text the preview shows, top to bottom: the preview is a virtualized list, so it is scrolled
+     * through and what each screen shows is collected.
+     */
+    private List<String> allPreviewTexts() {
+        Node preview = robot.lookup("#preview").query();
+        int n = fx(() -> app.view().preview().blocks().size());
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i += 2) {
+            int at = i;
+            fxRun(() -> app.view().preview().scrollTo(at));
+            WaitForAsyncUtils.waitForFxEvents();
+            texts(preview).forEach(t -> out.add(t.getText()));
+        }
+        fxRun(() -> app.view().preview().scrollTo(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        return out;
+    }
+
+    private int firstBlock(Class<?> type) {
+        return fx(() -> {
+            List<dev.quorum.ui.preview.MdBlock> blocks = app.view().preview().blocks();
+            for (int i = 0; i < blocks.size(); i++) {
+                if (type.isInstance(blocks.get(i))) {
+                    return i;
+                }
+            }
+            return -1;
+        });
     }
 
     private long stages() {
@@ -179,14 +210,22 @@ class WorkbenchWindowTest extends FxTestSupport {
         waitUntil(() -> !app.model().preview().blocksProperty().get().isEmpty());
         waitIdle();
         Node preview = robot.lookup("#preview").query();
-        List<String> all = texts(preview).stream().map(t -> t.getText().strip()).toList();
+        List<String> all = allPreviewTexts().stream().map(String::strip).toList();
         assertThat(all).contains("Design - Data and Consistency Issues", "Data Persistence", "Backup and Recovery",
                 "Data Replication", "Test shop");
+        int table = firstBlock(dev.quorum.ui.preview.MdBlock.Table.class);
+        fxRun(() -> app.view().preview().scrollTo(table));
+        WaitForAsyncUtils.waitForFxEvents();
         List<GridPane> tables = nodes(preview, GridPane.class).stream()
                 .filter(g -> g.getStyleClass().contains("md-table")).toList();
         assertThat(tables).isNotEmpty();
         assertThat(texts(tables.get(0))).extracting(Text::getText).contains("Data Element", "users");
+        int code = firstBlock(dev.quorum.ui.preview.MdBlock.CodeBlock.class);
+        fxRun(() -> app.view().preview().scrollTo(code));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(nodes(preview, Label.class)).extracting(Label::getText).anySatisfy(t -> assertThat(t).contains("CREATE TABLE users"));
+        // Only the blocks on screen have nodes: the preview of any design stays cheap to lay out.
+        assertThat(nodes(preview, GridPane.class).size()).isLessThan(fx(() -> app.view().preview().blocks().size()));
     }
 
     @Test
@@ -243,9 +282,9 @@ class WorkbenchWindowTest extends FxTestSupport {
         long stagesBefore = stages();
 
         Node preview = robot.lookup("#preview").query();
-        List<Text> texts = texts(preview);
-        String all = texts.stream().map(Text::getText).collect(Collectors.joining());
+        String all = String.join("", allPreviewTexts());
         assertThat(all).contains("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<b>raw</b>", "<i>raw HTML</i>");
+        List<Text> texts = texts(preview);
 
         List<Text> links = texts.stream().filter(t -> t.getStyleClass().contains("md-link")).toList();
         assertThat(links).extracting(Text::getText).containsExactly("x");

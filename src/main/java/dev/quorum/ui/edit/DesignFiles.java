@@ -39,6 +39,7 @@ public final class DesignFiles {
     private final Consumer<String> error;
     private final Consumer<String> message;
     private final Runnable recentChanged;
+    private Runnable fileOwned = () -> { };
 
     public DesignFiles(DesignService service, BackgroundExecutor executor, DesignViewModel design,
             WorkbenchSettings settings, Consumer<String> error, Consumer<String> message, Runnable recentChanged) {
@@ -49,6 +50,11 @@ public final class DesignFiles {
         this.error = error;
         this.message = message;
         this.recentChanged = recentChanged;
+    }
+
+    /** Runs {@code action} whenever the design becomes a file of its own (Save As, New), leaving any project. */
+    public void onFileOwned(Runnable action) {
+        this.fileOwned = action;
     }
 
     /** True when Save can write to the file the design came from; otherwise it needs Save As. */
@@ -76,6 +82,7 @@ public final class DesignFiles {
             service.save(file, out);
             return out;
         }, written -> {
+            fileOwned.run();
             design.relocate(written, written.toString());
             boolean clean = session.markSavedIfUnchanged(revision);
             settings.addRecent(written);
@@ -86,6 +93,7 @@ public final class DesignFiles {
 
     /** Starts a new, empty design with every field to fill in. */
     public void newDesign(String name) {
+        fileOwned.run();
         design.show(service.create(name), null, "new design (not saved)", true);
         message.accept("New design: fill in the sections, then File > Save As");
     }

@@ -1,5 +1,6 @@
 package dev.quorum.ui.edit;
 
+import dev.quorum.model.DesignPath;
 import dev.quorum.io.DesignFile;
 import dev.quorum.model.Design;
 import java.util.List;

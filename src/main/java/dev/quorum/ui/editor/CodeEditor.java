@@ -94,6 +94,11 @@ public final class CodeEditor {
                 suffix++;
             }
             area.replaceText(prefix, old.length() - suffix, text.substring(prefix, text.length() - suffix));
+            if (old.isEmpty()) {
+                // A newly shown text starts at its top, not where the insertion left the caret.
+                area.moveTo(0);
+                area.showParagraphAtTop(0);
+            }
             int from = area.offsetToPosition(prefix, TwoDimensional.Bias.Backward).getMajor();
             int to = area.offsetToPosition(text.length() - suffix, TwoDimensional.Bias.Forward).getMajor();
             highlight(from, to);
@@ -115,8 +120,47 @@ public final class CodeEditor {
         }
     }
 
-    /** Re-styles the paragraphs {@code from..to} in one call; a call per line was slow on long schemas. */
+    /** Paragraphs styled per frame when a long text arrives at once; the rest follow frame by frame. */
+    private static final int CHUNK = 250;
+
+    private int pendingFrom = -1;
+    private int pendingTo = -1;
+    private final javafx.animation.AnimationTimer chunks = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (pendingFrom < 0 || pendingFrom > pendingTo) {
+                pendingFrom = -1;
+                stop();
+                return;
+            }
+            int end = Math.min(pendingTo, pendingFrom + CHUNK - 1);
+            int from = pendingFrom;
+            pendingFrom = end + 1;
+            styleNow(from, end);
+        }
+    };
+
+    /**
+     * Re-styles the paragraphs {@code from..to}. A long range (a whole schema arriving) is styled a chunk per
+     * frame, the first chunk at once, so that opening a 2,000-line schema does not hold the FX thread.
+     */
     private void highlight(int fromParagraph, int toParagraph) {
+        int first = Math.max(0, fromParagraph);
+        int last = Math.min(toParagraph, area.getParagraphs().size() - 1);
+        if (first > last) {
+            return;
+        }
+        if (last - first >= CHUNK) {
+            styleNow(first, first + CHUNK - 1);
+            pendingFrom = pendingFrom < 0 ? first + CHUNK : Math.min(pendingFrom, first + CHUNK);
+            pendingTo = Math.max(pendingTo, last);
+            chunks.start();
+            return;
+        }
+        styleNow(first, last);
+    }
+
+    private void styleNow(int fromParagraph, int toParagraph) {
         int first = Math.max(0, fromParagraph);
         int last = Math.min(toParagraph, area.getParagraphs().size() - 1);
         if (first > last) {

@@ -3,13 +3,13 @@ package dev.quorum.ui.preview;
 import dev.quorum.ui.preview.Span.Style;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
@@ -24,91 +24,53 @@ import javafx.scene.text.TextFlow;
 /**
  * The native Markdown preview: draws {@link MdBlock}s as labels, text flows and grids. There is no web
  * engine, nothing is clickable and raw HTML is plain text, so a hostile design can only look odd.
+ * The blocks sit in a virtualized list, so only the blocks on screen have nodes: laying out every block of a
+ * 400-table design on each change held the FX thread for most of a second.
  */
 public final class PreviewView {
 
-    /** Blocks built per frame; small enough that a large design never freezes the window while it fills in. */
-    private static final long FRAME_BUDGET_NANOS = 6_000_000;
-
-    private final VBox content = new VBox(8);
-    private final ScrollPane root = new ScrollPane(content);
+    private final ListView<MdBlock> list = new ListView<>();
     private final ReadOnlyBooleanWrapper rendering = new ReadOnlyBooleanWrapper(this, "rendering", false);
-    private final AnimationTimer filler = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            fillSome();
-        }
-    };
-    private List<MdBlock> pending = List.of();
-    // The blocks whose nodes are in the content now, in order; an edit usually changes one of them.
-    private List<MdBlock> shownBlocks = List.of();
-    private int next;
-    private double restoreScroll;
 
     public PreviewView(PreviewViewModel model) {
-        content.getStyleClass().add("markdown");
-        content.setPadding(new Insets(14, 18, 24, 18));
-        root.setFitToWidth(true);
-        root.setId("preview");
-        root.getStyleClass().add("preview");
+        list.setId("preview");
+        list.getStyleClass().addAll("preview", "markdown");
+        list.setFocusTraversable(false);
+        list.setCellFactory(l -> new BlockCell());
+        // A preview has nothing to select; a selected block would only look highlighted.
+        list.getSelectionModel().selectedIndexProperty().addListener((o, was, is) -> {
+            if (is.intValue() >= 0) {
+                javafx.application.Platform.runLater(() -> list.getSelectionModel().clearSelection());
+            }
+        });
         model.blocksProperty().addListener((o, was, blocks) -> show(blocks));
         show(model.blocksProperty().get());
     }
 
     /** The preview's root node. */
     public Node root() {
-        return root;
+        return list;
     }
 
-    /** True while the preview is still adding the blocks of the latest design. */
+    /** True while the preview is still adding the blocks of the latest design; the list shows them at once. */
     public ReadOnlyBooleanProperty renderingProperty() {
         return rendering.getReadOnlyProperty();
     }
 
+    /** The blocks shown, in order; for tests. */
+    public List<MdBlock> blocks() {
+        return List.copyOf(list.getItems());
+    }
+
+    /** Scrolls the preview so that block {@code index} is at the top. */
+    public void scrollTo(int index) {
+        list.scrollTo(index);
+    }
+
     private void show(List<MdBlock> blocks) {
-        if (!rendering.get() && replaceChanged(blocks)) {
-            return;
-        }
-        // Building and styling a whole design's nodes takes a noticeable moment, so the preview fills in over a
-        // few frames instead of holding the FX thread; a newer design simply replaces the pending blocks.
-        restoreScroll = rendering.get() ? restoreScroll : root.getVvalue();
-        pending = blocks;
-        next = 0;
-        content.getChildren().clear();
-        shownBlocks = List.of();
-        rendering.set(true);
-        fillSome();
-        if (rendering.get()) {
-            filler.start();
-        }
-    }
-
-    private void fillSome() {
-        long start = System.nanoTime();
-        List<Node> batch = new ArrayList<>();
-        while (next < pending.size() && System.nanoTime() - start < FRAME_BUDGET_NANOS) {
-            batch.add(block(pending.get(next++)));
-        }
-        content.getChildren().addAll(batch);
-        shownBlocks = pending.subList(0, next);
-        if (next >= pending.size()) {
-            filler.stop();
-            rendering.set(false);
-            // Re-rendering after a change should not throw the reader back to the top.
-            root.setVvalue(restoreScroll);
-        }
-    }
-
-    /**
-     * Replaces only the blocks that differ from those shown (blocks are records, so equal means unchanged):
-     * typing in one field changes one paragraph or one table, and rebuilding and laying out a large design's
-     * every node for that held the FX thread far too long. False when too much changed to do it in one go.
-     */
-    private boolean replaceChanged(List<MdBlock> blocks) {
-        List<MdBlock> old = shownBlocks;
-        if (old.size() != content.getChildren().size()) {
-            return false;
-        }
+        // Only the blocks that changed are replaced (blocks are records, so equal means unchanged): the list keeps
+        // its scroll position and rebuilds the cells of the changed blocks alone.
+        javafx.collections.ObservableList<MdBlock> old = list.getItems();
         int head = 0;
         while (head < old.size() && head < blocks.size() && old.get(head).equals(blocks.get(head))) {
             head++;
@@ -120,19 +82,37 @@ public final class PreviewView {
         }
         int oldEnd = old.size() - tail;
         int newEnd = blocks.size() - tail;
-        if (newEnd - head > 12) {
-            return false;
+        if (oldEnd - head == newEnd - head && newEnd - head == 1) {
+            old.set(head, blocks.get(head));
+        } else if (oldEnd > head || newEnd > head) {
+            List<MdBlock> replacement = new ArrayList<>(blocks.subList(head, newEnd));
+            old.remove(head, oldEnd);
+            old.addAll(head, replacement);
         }
-        List<Node> nodes = new ArrayList<>();
-        for (int i = head; i < newEnd; i++) {
-            nodes.add(block(blocks.get(i)));
+    }
+
+    /** A list cell that shows one block, as wide as the list so that text wraps. */
+    private final class BlockCell extends ListCell<MdBlock> {
+        BlockCell() {
+            getStyleClass().add("md-block-cell");
+            // Without this a cell asks for its content's width and long paragraphs would not wrap.
+            setPrefWidth(0);
         }
-        if (oldEnd > head) {
-            content.getChildren().remove(head, oldEnd);
+
+        @Override
+        protected void updateItem(MdBlock block, boolean empty) {
+            super.updateItem(block, empty);
+            setText(null);
+            if (empty || block == null) {
+                setGraphic(null);
+                return;
+            }
+            Node node = block(block);
+            if (node instanceof javafx.scene.layout.Region r) {
+                r.maxWidthProperty().bind(list.widthProperty().subtract(48));
+            }
+            setGraphic(node);
         }
-        content.getChildren().addAll(head, nodes);
-        shownBlocks = List.copyOf(blocks);
-        return true;
     }
 
     /** The node for one block. */

@@ -20,8 +20,11 @@ import javafx.util.Duration;
  */
 public final class LiveValidation {
 
-    /** How long the design must be still before a validation starts, when none is running. */
-    public static final Duration SETTLE = Duration.millis(40);
+    /**
+     * How long the design must be still before a validation starts when none is running: one frame, enough
+     * for a paste or a key repeat to count once, short enough to keep keystroke-to-findings under 150 ms.
+     */
+    public static final Duration SETTLE = Duration.millis(16);
 
     private static final System.Logger LOG = System.getLogger(LiveValidation.class.getName());
 
@@ -74,7 +77,7 @@ public final class LiveValidation {
         long revision = session.revisionProperty().get();
         running = true;
         pending = false;
-        executor.submit("", () -> service.validate(design), findings -> finished(revision, findings), error -> {
+        executor.submitInteractive(() -> service.validate(design), findings -> finished(revision, findings), error -> {
             LOG.log(System.Logger.Level.WARNING, "validation failed", error);
             running = false;
             if (pending) {

@@ -58,16 +58,16 @@ public final class ProblemsView {
         severity.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().severity()));
         severity.setComparator(ProblemsViewModel.severityOrder());
         severity.setCellFactory(c -> new SeverityCell());
-        severity.setPrefWidth(95);
-        severity.setMinWidth(80);
+        severity.setPrefWidth(100);
+        severity.setMinWidth(95);
         TableColumn<Finding, String> section = text("Section", "section", model::sectionTitle);
         section.setComparator(model.sectionOrder());
-        section.setPrefWidth(150);
+        section.setPrefWidth(170);
         TableColumn<Finding, String> where = text("Where", "where",
                 f -> f.location().item().isBlank() ? f.location().path() : f.location().item());
-        where.setPrefWidth(170);
+        where.setPrefWidth(230);
         TableColumn<Finding, String> rule = text("Rule", "rule", Finding::ruleId);
-        rule.setPrefWidth(200);
+        rule.setPrefWidth(250);
         TableColumn<Finding, String> message = text("Message", "message", Finding::message);
         message.setPrefWidth(520);
         table.getColumns().add(severity);
@@ -158,6 +158,13 @@ public final class ProblemsView {
                     onOpen.accept(getItem());
                 }
             });
+            // The fix shows on hover; the tooltip is made then, not for every row on every refresh.
+            addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+                Finding f = getItem();
+                if (f != null && getTooltip() == null) {
+                    setTooltip(tooltipFor(f));
+                }
+            });
         }
 
         @Override
@@ -166,19 +173,23 @@ public final class ProblemsView {
             pseudoClassStateChanged(ERROR, !empty && f != null && f.severity() == Severity.ERROR);
             pseudoClassStateChanged(WARNING, !empty && f != null && f.severity() == Severity.WARNING);
             pseudoClassStateChanged(INFO, !empty && f != null && f.severity() == Severity.INFO);
-            if (empty || f == null) {
-                setTooltip(null);
-                return;
+            setTooltip(null);
+            if (!empty && f != null && isHover()) {
+                setTooltip(tooltipFor(f));
             }
-            Tooltip tip = new Tooltip(f.message() + (f.fix().isBlank() ? "" : "\n\nFix: " + f.fix())
-                    + "\n\n" + f.ruleId() + " · " + (f.location().path().isBlank() ? "design" : f.location().path())
-                    + (f.location().textLine() > 0 ? " line " + f.location().textLine() : "")
-                    + "\nDouble-click to go to the field.");
-            tip.setWrapText(true);
-            tip.setMaxWidth(560);
-            tip.setShowDelay(javafx.util.Duration.millis(300));
-            setTooltip(tip);
         }
+    }
+
+    /** The finding's message, its fix, its rule and where it points. */
+    static Tooltip tooltipFor(Finding f) {
+        Tooltip tip = new Tooltip(f.message() + (f.fix().isBlank() ? "" : "\n\nFix: " + f.fix())
+                + "\n\n" + f.ruleId() + " · " + (f.location().path().isBlank() ? "design" : f.location().path())
+                + (f.location().textLine() > 0 ? " line " + f.location().textLine() : "")
+                + "\nDouble-click to go to the field.");
+        tip.setWrapText(true);
+        tip.setMaxWidth(560);
+        tip.setShowDelay(javafx.util.Duration.millis(300));
+        return tip;
     }
 
     /** The severity as a word with a symbol, so it never relies on colour alone. */

@@ -3,6 +3,7 @@ package dev.quorum.ui.projects;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -37,7 +38,7 @@ public final class ProjectsView {
     public ProjectsView(ProjectsViewModel model) {
         this.model = model;
         table.setId("projects-table");
-        table.setItems(model.rows());
+        table.setItems(model.visibleRows());
         table.setPlaceholder(new Label("No projects"));
         table.getColumns().add(column("Project", ProjectRow::name, 360));
         table.getColumns().add(column("Changed", ProjectRow::updated, 140));
@@ -75,7 +76,28 @@ public final class ProjectsView {
         refresh.setOnAction(e -> model.refresh());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, open, delete, spacer, trash, refresh);
+        javafx.scene.control.MenuButton create = new javafx.scene.control.MenuButton("New");
+        create.setId("projects-new");
+        MenuItem fromTemplate = new MenuItem("From the Template");
+        fromTemplate.setId("projects-new-template");
+        fromTemplate.setOnAction(e -> model.newProject(null));
+        create.getItems().add(fromTemplate);
+        for (String sample : dev.quorum.service.SampleCatalog.FILES) {
+            MenuItem fromSample = new MenuItem("From the Sample " + sample);
+            fromSample.setMnemonicParsing(false);
+            fromSample.setOnAction(e -> model.newProject(sample));
+            create.getItems().add(fromSample);
+        }
+        create.disableProperty().bind(model.readyProperty().not().or(model.showTrashProperty()));
+        Button duplicate = new Button("Duplicate");
+        duplicate.setId("projects-duplicate");
+        duplicate.disableProperty().bind(model.selectedProperty().isNull().or(model.showTrashProperty()));
+        duplicate.setOnAction(e -> model.duplicateSelected());
+        javafx.scene.control.TextField search = new javafx.scene.control.TextField();
+        search.setId("projects-search");
+        search.setPromptText("Search projects");
+        search.textProperty().bindBidirectional(model.searchProperty());
+        HBox buttons = new HBox(8, open, create, duplicate, delete, spacer, search, trash, refresh);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         Label status = new Label();
@@ -90,11 +112,46 @@ public final class ProjectsView {
         error.managedProperty().bind(error.visibleProperty());
 
         root.setTop(buttons);
-        root.setCenter(table);
+        javafx.scene.control.SplitPane center = new javafx.scene.control.SplitPane(table, historyPane());
+        center.setDividerPositions(0.62);
+        root.setCenter(center);
         root.setBottom(new javafx.scene.layout.VBox(4, error, status));
         BorderPane.setMargin(table, new Insets(8, 0, 8, 0));
         root.setPadding(new Insets(10));
         root.setId("projects-root");
+    }
+
+    /** The selected project's revisions, newest first, with Restore for any of them. */
+    private Node historyPane() {
+        javafx.scene.control.ListView<dev.quorum.store.RevisionInfo> list = new javafx.scene.control.ListView<>(model.history());
+        list.setId("projects-history");
+        list.setPlaceholder(new Label("Select a project to see its history"));
+        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(java.time.ZoneId.systemDefault());
+        list.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(dev.quorum.store.RevisionInfo r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : "#" + r.number() + "  " + when.format(r.savedAt())
+                        + (r.autosave() ? "  autosave" : "") + (r.message().isBlank() ? "" : "\n" + r.message()));
+            }
+        });
+        Button restore = new Button("Restore This Revision");
+        restore.setId("projects-restore-revision");
+        restore.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull()
+                .or(model.showTrashProperty()));
+        restore.setOnAction(e -> {
+            dev.quorum.store.RevisionInfo r = list.getSelectionModel().getSelectedItem();
+            if (r != null) {
+                model.restoreRevision(r.number());
+            }
+        });
+        Label title = new Label("History");
+        title.getStyleClass().add("group-heading");
+        javafx.scene.layout.VBox pane = new javafx.scene.layout.VBox(6, title, list, restore);
+        javafx.scene.layout.VBox.setVgrow(list, Priority.ALWAYS);
+        pane.setPadding(new Insets(0, 0, 0, 8));
+        return pane;
     }
 
     private static TableColumn<ProjectRow, String> column(String title, java.util.function.Function<ProjectRow, String> value,
@@ -119,12 +176,12 @@ public final class ProjectsView {
                 stage.initOwner(owner);
                 if (owner.getScene() != null) {
                     // The same look as the main window.
-                    stage.setScene(new Scene(root, 820, 460));
+                    stage.setScene(new Scene(root, 1000, 520));
                     stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
                 }
             }
             if (stage.getScene() == null) {
-                stage.setScene(new Scene(root, 820, 460));
+                stage.setScene(new Scene(root, 1000, 520));
             }
         }
         stage.show();

@@ -1,11 +1,17 @@
 package dev.quorum.ui.projects;
 
+import dev.quorum.io.DesignFile;
+import dev.quorum.service.DesignService;
 import dev.quorum.service.OpenedProject;
 import dev.quorum.service.ProjectService;
 import dev.quorum.store.ProjectSummary;
+import dev.quorum.store.RevisionInfo;
+import dev.quorum.store.SaveResult;
 import dev.quorum.store.StoreException;
 import dev.quorum.ui.BackgroundExecutor;
+import dev.quorum.model.DesignPath;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -17,11 +23,15 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.transformation.FilteredList;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The projects in the store, for the Projects window: list, trash, open, delete and undelete. The store is
+ * The projects in the store, for the Projects window: list and search, trash, open, new from the template
+ * or a sample, duplicate, delete and undelete, and each project's history with restore. The store is
  * opened (and, the first time, seeded with the samples) in the background the first time it is needed;
  * every store call runs on the {@link BackgroundExecutor}, never on the FX thread.
  */
@@ -36,6 +46,10 @@ public final class ProjectsViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready", false);
+    private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final FilteredList<ProjectRow> visibleRows = new FilteredList<>(rows, r -> true);
+    private final ObservableList<RevisionInfo> history = FXCollections.observableArrayList();
+    private final DesignService designs;
     private volatile ProjectService service;
     private boolean opening;
 
@@ -44,10 +58,99 @@ public final class ProjectsViewModel implements AutoCloseable {
      * @param onOpen receives a project the user opened, on the FX thread
      */
     public ProjectsViewModel(Callable<ProjectService> opener, BackgroundExecutor executor, Consumer<OpenedProject> onOpen) {
+        this(opener, executor, onOpen, new DesignService());
+    }
+
+    /** As above, with the design service that makes new designs and reads the samples. */
+    public ProjectsViewModel(Callable<ProjectService> opener, BackgroundExecutor executor, Consumer<OpenedProject> onOpen,
+            DesignService designs) {
         this.opener = opener;
         this.executor = executor;
         this.onOpen = onOpen;
+        this.designs = designs;
         showTrash.addListener((o, was, now) -> refresh());
+        search.addListener((o, was, now) -> {
+            String text = now == null ? "" : now.strip().toLowerCase(Locale.ROOT);
+            visibleRows.setPredicate(r -> text.isEmpty() || r.name().toLowerCase(Locale.ROOT).contains(text));
+        });
+        selected.addListener((o, was, now) -> loadHistory());
+    }
+
+    /** The open store, or null before it is open; the window's autosave writes through it. */
+    public ProjectService service() {
+        return service;
+    }
+
+    /** Creates a project from the template ({@code sample} null) or from a bundled sample, and opens it. */
+    public void newProject(String sample) {
+        ProjectService s = service;
+        if (s == null) {
+            return;
+        }
+        executor.submit(sample == null ? "Creating a project…" : "Creating a project from " + sample + "…", () -> {
+            DesignFile design = sample == null ? designs.create("Untitled design") : designs.openSample(sample);
+            SaveResult created = s.create(design, sample == null ? "Created from the template" : "Created from the sample " + sample);
+            return s.open(created.project().id());
+        }, opened -> {
+            status.set("Created '" + opened.project().name() + "'");
+            refresh();
+            onOpen.accept(opened);
+        }, this::fail);
+    }
+
+    /** Copies the selected project's current revision into a new project named "… (copy)". */
+    public void duplicateSelected() {
+        ProjectRow row = selected.get();
+        ProjectService s = service;
+        if (row == null || s == null || row.deleted()) {
+            return;
+        }
+        executor.submit("Duplicating " + row.name() + "…", () -> {
+            OpenedProject original = s.open(row.id());
+            DesignFile copy = original.design().withDesign(
+                    DesignPath.parse("name").with(original.design().design(), row.name() + " (copy)"));
+            s.create(copy, "Duplicated from '" + row.name() + "' revision " + original.revision().number());
+            return new Listing(s.list(), 0);
+        }, listing -> {
+            show(listing);
+            status.set("Duplicated '" + row.name() + "'");
+            rows.stream().filter(r -> r.name().equals(row.name() + " (copy)")).findFirst().ifPresent(selected::set);
+        }, this::fail);
+    }
+
+    private void loadHistory() {
+        ProjectRow row = selected.get();
+        ProjectService s = service;
+        if (row == null || s == null) {
+            history.clear();
+            return;
+        }
+        executor.submit("", () -> s.history(row.id()), list -> {
+            if (selected.get() != null && selected.get().id().equals(row.id())) {
+                history.setAll(list);
+            }
+        }, this::fail);
+    }
+
+    /**
+     * Makes revision {@code number} of the selected project its current revision (history is kept: the restore
+     * is a new revision), then opens it in the window.
+     */
+    public void restoreRevision(int number) {
+        ProjectRow row = selected.get();
+        ProjectService s = service;
+        if (row == null || s == null || row.deleted()) {
+            return;
+        }
+        executor.submit("Restoring revision " + number + " of " + row.name() + "…", () -> {
+            s.restoreRevision(row.id(), number);
+            return s.open(row.id());
+        }, opened -> {
+            status.set("Restored revision " + number + " of '" + row.name() + "' as revision " + opened.revision().number());
+            refresh();
+            loadHistory();
+            onOpen.accept(opened);
+        }, this::fail);
     }
 
     /** Opens the store if that has not happened yet, then lists it. */
@@ -141,6 +244,21 @@ public final class ProjectsViewModel implements AutoCloseable {
                 : "Unexpected " + failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
         error.set(message.replaceAll("\\s*\\R\\s*", " "));
         status.set("");
+    }
+
+    /** The rows that match the search, in listing order. */
+    public ObservableList<ProjectRow> visibleRows() {
+        return visibleRows;
+    }
+
+    /** Text that project names must contain to be listed; empty lists them all. */
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    /** The selected project's revisions, newest first. */
+    public ObservableList<RevisionInfo> history() {
+        return history;
     }
 
     /** The rows shown, in listing order. */

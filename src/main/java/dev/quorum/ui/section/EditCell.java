@@ -29,6 +29,18 @@ import javafx.scene.text.Text;
  */
 final class EditCell<R> extends TableCell<R, R> {
 
+    /** The table property that carries a typed character into the cell that starts editing. */
+    static final String SEED = "quorum.edit-seed";
+    /**
+     * The table property that keeps the text being typed into a cell. The table rebuilds its cells when rows
+     * change (a row added a moment ago, findings arriving); the rebuilt cell picks the typing up from here.
+     */
+    static final String DRAFT = "quorum.edit-draft";
+
+    /** Text typed into the cell at {@code row}, {@code column} while it showed {@code item}. */
+    record Draft(int row, int column, Object item, String text) {
+    }
+
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("finding-error");
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("finding-warning");
 
@@ -39,10 +51,15 @@ final class EditCell<R> extends TableCell<R, R> {
     private final Text detail = new Text();
     private final VBox box = new VBox(2, main, detail);
     private Control editor;
-    private String seed;
+    private String tip;
     private boolean committing;
 
     EditCell(TableViewModel<R> model, int column, TableColumn<R, R> tableColumn) {
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+            if (tip != null && getTooltip() == null) {
+                setTooltip(withDelay(new Tooltip(tip)));
+            }
+        });
         this.model = model;
         this.column = column;
         this.spec = model.columns().get(column);
@@ -52,12 +69,6 @@ final class EditCell<R> extends TableCell<R, R> {
         main.getStyleClass().add("cell-text");
         detail.getStyleClass().add("cell-detail");
         setText(null);
-    }
-
-    /** Starts editing with {@code typed} already in the field, as typing into a spreadsheet cell does. */
-    void startEdit(String typed) {
-        seed = typed;
-        getTableView().edit(getIndex(), getTableColumn());
     }
 
     @Override
@@ -71,8 +82,12 @@ final class EditCell<R> extends TableCell<R, R> {
         }
         editor = spec.kind() == dev.quorum.template.FieldKind.CHOICE ? combo() : textField();
         setGraphic(editor);
-        String typed = seed;
-        seed = null;
+        Object carried = getTableView().getProperties().remove(SEED);
+        String typed = carried instanceof String t ? t : null;
+        if (typed == null && getTableView().getProperties().get(DRAFT) instanceof Draft d && d.row() == getIndex()
+                && d.column() == column && d.item() == getItem()) {
+            typed = d.text();
+        }
         // Synchronously: a fast typist's next key must already land in the field, not in the table. A cell that the
         // table has just rebuilt (the row's record was replaced by the previous commit) is not in the scene yet, so
         // it takes the focus as soon as it is.
@@ -106,12 +121,20 @@ final class EditCell<R> extends TableCell<R, R> {
     private TextField textField() {
         TextField field = new TextField(model.cellText(getIndex(), column));
         field.getStyleClass().add("cell-editor");
+        Object shown = getItem();
+        int row = getIndex();
+        field.textProperty().addListener((o, was, now) -> {
+            if (getTableView() != null) {
+                getTableView().getProperties().put(DRAFT, new Draft(row, column, shown, now));
+            }
+        });
         field.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 commit(field.getText(), 0);
                 e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE) {
                 var table = getTableView();
+                table.getProperties().remove(DRAFT);
                 cancelEdit();
                 table.requestFocus();
                 e.consume();
@@ -156,6 +179,7 @@ final class EditCell<R> extends TableCell<R, R> {
         combo.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 var table = getTableView();
+                table.getProperties().remove(DRAFT);
                 cancelEdit();
                 table.requestFocus();
                 e.consume();
@@ -177,6 +201,7 @@ final class EditCell<R> extends TableCell<R, R> {
     private void commit(String text, int move) {
         int row = getIndex();
         var table = getTableView();
+        table.getProperties().remove(DRAFT);
         committing = true;
         try {
             cancelEdit();
@@ -211,6 +236,7 @@ final class EditCell<R> extends TableCell<R, R> {
         if (empty || item == null) {
             setGraphic(null);
             setTooltip(null);
+            tip = null;
             pseudoClassStateChanged(ERROR, false);
             pseudoClassStateChanged(WARNING, false);
             return;
@@ -247,10 +273,10 @@ final class EditCell<R> extends TableCell<R, R> {
         pseudoClassStateChanged(ERROR, worst == Severity.ERROR);
         pseudoClassStateChanged(WARNING, worst == Severity.WARNING);
         String help = spec.help().isBlank() ? spec.label() : spec.label() + ": " + spec.help();
-        setTooltip(findings.isEmpty() ? null : withDelay(new Tooltip(FindingDecorations.describe(findings))));
-        if (findings.isEmpty() && value.problem()) {
-            setTooltip(withDelay(new Tooltip(value.detail())));
-        }
+        // The tooltip is made when the mouse arrives: a table of 400 rows with findings would otherwise build a
+        // popup window per cell on every refresh.
+        tip = !findings.isEmpty() ? FindingDecorations.describe(findings) : value.problem() ? value.detail() : null;
+        setTooltip(null);
         setAccessibleText(spec.label() + ": " + value.shown() + (findings.isEmpty() ? "" : ", " + findings.size()
                 + " finding" + (findings.size() == 1 ? "" : "s")) + ". " + help);
     }

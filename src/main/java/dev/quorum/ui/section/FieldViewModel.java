@@ -5,7 +5,7 @@ import dev.quorum.template.FieldKind;
 import dev.quorum.template.Template;
 import dev.quorum.template.TemplateField;
 import dev.quorum.template.TemplateOption;
-import dev.quorum.ui.edit.DesignPath;
+import dev.quorum.model.DesignPath;
 import dev.quorum.ui.edit.EditSession;
 import dev.quorum.ui.edit.ValueCodec;
 import dev.quorum.validate.Finding;

@@ -1,8 +1,6 @@
 package dev.quorum.ui.section;
 
 import java.util.List;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** Edits the Data Replication section: strategy, topology tables, lag and failover. */
@@ -14,15 +12,11 @@ public final class ReplicationView extends SectionView<ReplicationViewModel> {
 
     @Override
     protected void build(VBox content) {
-        var datacenters = table(model.datacenters());
-        var nodes = table(model.nodes());
-        HBox sites = new HBox(12, datacenters, nodes);
-        HBox.setHgrow(datacenters, Priority.SOMETIMES);
-        HBox.setHgrow(nodes, Priority.ALWAYS);
-        datacenters.getStyleClass().add("topology-datacenters");
+        // The three topology tables stack: side by side, each was too narrow to read or to edit.
         content.getChildren().addAll(
                 subheading("replication-strategy"), form(List.of(model.strategy())),
-                heading(model.topologyLabel(), model.topologyHelp(), "group-heading"), sites, table(model.links()),
+                heading(model.topologyLabel(), model.topologyHelp(), "group-heading"), table(model.datacenters()),
+                table(model.nodes()), table(model.links()),
                 form(List.of(model.expectedLag())),
                 group(model.failover()));
     }

@@ -36,6 +36,7 @@ final class RowTable<R> {
     private final List<String> keys;
     private final TableView<R> table = new TableView<>();
     private final VBox root;
+    private boolean refreshAfterEdit;
 
     /** A table over the columns {@code keys} of {@code model}; every column when {@code keys} is empty. */
     RowTable(TableViewModel<R> model, List<String> keys) {
@@ -59,7 +60,20 @@ final class RowTable<R> {
         }
         wireSelection();
         wireKeys();
-        model.findingsProperty().addListener((o, was, is) -> table.refresh());
+        // New findings restyle the cells; refreshing rebuilds them, so it waits while a cell is being edited.
+        model.findingsProperty().addListener((o, was, is) -> {
+            if (table.getEditingCell() == null) {
+                table.refresh();
+            } else {
+                refreshAfterEdit = true;
+            }
+        });
+        table.editingCellProperty().addListener((o, was, is) -> {
+            if (is == null && refreshAfterEdit) {
+                refreshAfterEdit = false;
+                javafx.application.Platform.runLater(table::refresh);
+            }
+        });
         weighColumns();
         // Column weights follow the content loosely: once per pulse at most, and only when rows come or go.
         model.rows().addListener((ListChangeListener<R>) change -> {
@@ -181,21 +195,26 @@ final class RowTable<R> {
         });
         table.addEventHandler(KeyEvent.KEY_TYPED, e -> {
             String c = e.getCharacter();
-            if (table.getEditingCell() != null || e.isShortcutDown() || e.isAltDown() || c.isEmpty()
-                    || Character.isISOControl(c.charAt(0))) {
+            if (e.isShortcutDown() || e.isAltDown() || c.isEmpty() || Character.isISOControl(c.charAt(0))) {
+                return;
+            }
+            if (table.getEditingCell() != null) {
+                // Keys typed before the new cell's field exists join the characters it will start with.
+                if (e.getTarget() == table && table.getProperties().get(EditCell.SEED) instanceof String typed) {
+                    table.getProperties().put(EditCell.SEED, typed + c);
+                    e.consume();
+                }
                 return;
             }
             TablePosition<R, ?> cell = table.getFocusModel().getFocusedCell();
             if (cell == null || cell.getRow() < 0 || cell.getTableColumn() == null) {
                 return;
             }
-            for (Node n : table.lookupAll(".table-cell")) {
-                if (n instanceof EditCell<?> ec && ec.getIndex() == cell.getRow() && ec.getTableColumn() == cell.getTableColumn()) {
-                    ec.startEdit(c);
-                    e.consume();
-                    return;
-                }
-            }
+            // The typed character becomes the start of the cell's text; the cell takes it when it starts editing,
+            // even if the table has to create that cell first (a row added a moment ago).
+            table.getProperties().put(EditCell.SEED, c);
+            table.edit(cell.getRow(), (TableColumn<R, ?>) cell.getTableColumn());
+            e.consume();
         });
     }
 
@@ -301,8 +320,18 @@ final class RowTable<R> {
         }
         double available = (table.getWidth() > 0 ? table.getWidth() : 520) - 20;
         double scale = sum > available ? available / sum : 1;
+        double prefSum = 0;
         for (int i = 0; i < n; i++) {
             table.getColumns().get(i).setMinWidth(Math.max(48, minimum[i] * scale));
+            prefSum += table.getColumns().get(i).getPrefWidth();
+        }
+        // The constrained policy does not always shrink columns whose preferred widths add up to more than the
+        // table has, and the last column then falls off the right edge; the preferred widths are scaled to fit.
+        if (prefSum > available) {
+            for (int i = 0; i < n; i++) {
+                TableColumn<R, ?> c = table.getColumns().get(i);
+                c.setPrefWidth(Math.max(c.getMinWidth(), c.getPrefWidth() * available / prefSum));
+            }
         }
     }
 

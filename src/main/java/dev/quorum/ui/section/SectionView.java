@@ -274,8 +274,14 @@ public abstract class SectionView<M extends SectionViewModel> {
         if (root == null || node == null) {
             return;
         }
-        root.applyCss();
-        root.layout();
+        // After the next layout, when the node has its place; forcing a layout here cost a long FX-thread pause.
+        Platform.runLater(() -> scrollNow(node));
+    }
+
+    private void scrollNow(Node node) {
+        if (node.getScene() == null) {
+            return;
+        }
         Bounds inContent = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
         double extra = content.getHeight() - root.getViewportBounds().getHeight();
         if (inContent != null && extra > 0) {

@@ -85,6 +85,11 @@ public abstract class SectionViewModel {
         show(design);
     }
 
+    /** Shows a new version of the design before its status is known; {@link #update} follows with it. */
+    public final void showDesign(Design design) {
+        show(design);
+    }
+
     /** Shows the design in every field and table of this section. */
     protected void show(Design design) {
         fields.forEach(f -> f.showFrom(design));

@@ -1,8 +1,6 @@
 package dev.quorum.ui.section;
 
 import java.util.List;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** Edits the Data Sharing section: shared data, synchronization strategies, and the diagram's nodes and edges. */
@@ -14,15 +12,11 @@ public final class SharingView extends SectionView<SharingViewModel> {
 
     @Override
     protected void build(VBox content) {
-        var nodes = table(model.nodes());
-        var edges = table(model.edges());
-        HBox diagram = new HBox(12, nodes, edges);
-        HBox.setHgrow(nodes, Priority.ALWAYS);
-        HBox.setHgrow(edges, Priority.ALWAYS);
         content.getChildren().addAll(
                 subheading("shared-data"), table(model.sharedData()),
                 subheading("data-synchronization"),
                 blocks(model.strategies(), List.of("name", "components", "frequency"), "Selected strategy"),
-                heading(model.diagramLabel(), model.diagramHelp(), "group-heading"), diagram);
+                heading(model.diagramLabel(), model.diagramHelp(), "group-heading"), table(model.nodes()),
+                table(model.edges()));
     }
 }

@@ -2,7 +2,7 @@ package dev.quorum.ui.section;
 
 import dev.quorum.model.Design;
 import dev.quorum.template.Template;
-import dev.quorum.ui.edit.DesignPath;
+import dev.quorum.model.DesignPath;
 import dev.quorum.ui.edit.EditSession;
 import dev.quorum.ui.edit.ValueCodec;
 import dev.quorum.ui.problems.FindingsIndex;

@@ -1,5 +1,6 @@
 package dev.quorum.ui.edit;
 
+import dev.quorum.model.DesignPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,5 @@
-package dev.quorum.ui.edit;
+package dev.quorum.model;
 
-import dev.quorum.model.ModelPaths;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
