@@ -197,6 +197,11 @@ public final class ProjectService implements AutoCloseable {
                 "Restored revision " + number, findings(old.design().design())));
     }
 
+    /** Gives a live project a new name; its revisions are untouched. */
+    public ProjectSummary rename(UUID project, String name) throws StoreException {
+        return repository.rename(project, name);
+    }
+
     /** Moves a project to the trash. */
     public ProjectSummary delete(UUID project) throws StoreException {
         return repository.delete(project);

@@ -374,6 +374,23 @@ public final class H2ProjectRepository implements ProjectRepository {
     }
 
     @Override
+    public ProjectSummary rename(UUID project, String name) throws StoreException {
+        String clean = projectName(name);
+        return write("rename project " + project, c -> {
+            ProjectSummary p = find(c, project);
+            if (p.deleted()) {
+                throw new StoreException("Project '" + p.name() + "' is in the trash; restore it before renaming it");
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE projects SET name = ? WHERE project_id = ?")) {
+                ps.setString(1, clean);
+                ps.setObject(2, project);
+                ps.executeUpdate();
+            }
+            return project(c, project);
+        });
+    }
+
+    @Override
     public ProjectSummary delete(UUID project) throws StoreException {
         return write("delete project " + project, c -> {
             ProjectSummary p = find(c, project);

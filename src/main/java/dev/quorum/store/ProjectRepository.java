@@ -41,6 +41,12 @@ public interface ProjectRepository extends AutoCloseable {
     /** Revision {@code number} of the project with its YAML. */
     Revision revision(UUID project, int number) throws StoreException;
 
+    /**
+     * Gives a live project a new name. The name is the store's label for the project, not part of any revision,
+     * so renaming writes no revision and does not move the version that saves are checked against.
+     */
+    ProjectSummary rename(UUID project, String name) throws StoreException;
+
     /** Moves a live project to the trash (a soft delete). */
     ProjectSummary delete(UUID project) throws StoreException;
 

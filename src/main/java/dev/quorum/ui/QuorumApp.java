@@ -113,7 +113,9 @@ public class QuorumApp extends Application {
         model.start(initialFileGiven ? initialFile : fileFromCommandLine());
         if (!initialFileGiven) {
             // A real start opens the store (seeding the samples the first time); tests open it when they need it.
-            projects.start();
+            // Not before the first design is on screen: on two cores, opening H2 and seeding the samples beside the
+            // window's first layout delayed the window by seconds, and nothing on screen needs the store yet.
+            afterFirstDesignFrame(scene, projects::start);
         }
     }
 
@@ -123,6 +125,11 @@ public class QuorumApp extends Application {
         projects = new ProjectsViewModel(() -> ProjectService.open(storeLocation()), executor,
                 opened -> view.whenDiscardable(() -> model.openProject(opened)));
         model.useStore(projects::service, projects.readyProperty());
+        projects.setOnRename(model.project()::renamed);
+        view.setRecentProjectOpener(id -> projects.open(java.util.UUID.fromString(id), () -> {
+            model.forgetRecentProject(id);
+            model.reportError("That project is no longer in the store (it was deleted or purged); removed from the recent list");
+        }));
         projectsView = new ProjectsView(projects);
         if (view.root().lookup("#menu-bar") instanceof javafx.scene.control.MenuBar bar) {
             projectsView.installMenuItem(bar, () -> stage);
@@ -162,6 +169,28 @@ public class QuorumApp extends Application {
                 stage.setWidth(b.width());
                 stage.setHeight(b.height());
                 stage.setMaximized(b.maximized());
+            }
+        });
+    }
+
+    private void afterFirstDesignFrame(Scene scene, Runnable then) {
+        model.design().designFileProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends dev.quorum.io.DesignFile> o,
+                    dev.quorum.io.DesignFile was, dev.quorum.io.DesignFile now) {
+                o.removeListener(this);
+                boolean[] done = {false};
+                Runnable[] pulse = new Runnable[1];
+                pulse[0] = () -> {
+                    if (!done[0]) {
+                        done[0] = true;
+                        Platform.runLater(() -> scene.removePostLayoutPulseListener(pulse[0]));
+                        // After the frame: the store's work queues behind nothing the user is waiting for.
+                        Platform.runLater(then);
+                    }
+                };
+                scene.addPostLayoutPulseListener(pulse[0]);
+                Platform.requestNextPulse();
             }
         });
     }

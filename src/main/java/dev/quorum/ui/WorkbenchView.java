@@ -75,6 +75,7 @@ public final class WorkbenchView {
     private final Map<SectionViewModel, SectionView<?>> sectionViews = new HashMap<>();
     private final ProblemsView problems;
     private final SplitPane editorSplit = new SplitPane();
+    private java.util.function.Consumer<String> recentProjectOpener = id -> { };
 
     public WorkbenchView(WorkbenchViewModel model) {
         this.model = model;
@@ -121,6 +122,11 @@ public final class WorkbenchView {
         });
 
         tree.select("persistence");
+    }
+
+    /** How File › Open Recent opens a store project by its id; the application wires it to the project browser. */
+    public void setRecentProjectOpener(java.util.function.Consumer<String> opener) {
+        this.recentProjectOpener = opener;
     }
 
     /** The problems panel. */
@@ -288,9 +294,21 @@ public final class WorkbenchView {
                 }));
                 recent.getItems().add(r);
             }
+            // The store's projects follow the files: opening one goes through the project browser's model.
+            if (!model.recentProjects().isEmpty() && !recent.getItems().isEmpty()) {
+                recent.getItems().add(new SeparatorMenuItem());
+            }
+            for (var p : model.recentProjects()) {
+                MenuItem r = new MenuItem(p.name() + "  —  project in the store");
+                r.setMnemonicParsing(false);
+                r.getStyleClass().add("recent-project");
+                r.setOnAction(e -> whenDiscardable(() -> recentProjectOpener.accept(p.id())));
+                recent.getItems().add(r);
+            }
             recent.setDisable(recent.getItems().isEmpty());
         };
         model.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent.run());
+        model.recentProjects().addListener((ListChangeListener<dev.quorum.ui.settings.WorkbenchSettings.RecentProject>) c -> fillRecent.run());
         fillRecent.run();
         Menu samples = new Menu("Open Sample");
         for (String sample : model.samples()) {
@@ -482,7 +500,13 @@ public final class WorkbenchView {
             ask.setContentText("Message (optional):");
             ask.getEditor().setId("save-message");
             ask.initOwner(window());
-            ask.showAndWait().ifPresent(project::save);
+            project.holdAutosave();
+            Optional<String> message = ask.showAndWait();
+            if (message.isPresent()) {
+                project.save(message.get());
+            } else {
+                project.resumeAutosave();
+            }
             return;
         }
         if (model.files().canSaveInPlace()) {

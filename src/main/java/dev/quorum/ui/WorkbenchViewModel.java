@@ -71,6 +71,10 @@ public final class WorkbenchViewModel {
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     // One wrapper for every caller: a listener on a wrapper made per call is lost when that wrapper is collected.
     private final ObservableList<Path> recentFilesView = FXCollections.unmodifiableObservableList(recentFiles);
+    private final ObservableList<WorkbenchSettings.RecentProject> recentProjects = FXCollections.observableArrayList();
+    // Held here: an unmodifiable view listens to its source weakly, and a view nobody holds stops reporting.
+    private final ObservableList<WorkbenchSettings.RecentProject> recentProjectsView =
+            FXCollections.unmodifiableObservableList(recentProjects);
     // Rebuilding the whole preview on every keystroke would make it flicker; it follows once typing pauses.
     private final PauseTransition previewPause = new PauseTransition(Duration.millis(700));
     private long previewRevision = -1;
@@ -126,6 +130,7 @@ public final class WorkbenchViewModel {
 
     private void refreshRecent() {
         recentFiles.setAll(settings.recentFiles());
+        recentProjects.setAll(settings.recentProjects());
     }
 
     /**
@@ -354,6 +359,8 @@ public final class WorkbenchViewModel {
         project.unlink();
         design.show(opened.design(), null, "project: " + opened.project().name());
         project.link(opened);
+        settings.addRecentProject(opened.project().id().toString(), opened.project().name());
+        refreshRecent();
     }
 
     /**
@@ -406,6 +413,17 @@ public final class WorkbenchViewModel {
     /** The recently opened design files, newest first. */
     public ObservableList<Path> recentFiles() {
         return recentFilesView;
+    }
+
+    /** The store projects opened recently, newest first. */
+    public ObservableList<WorkbenchSettings.RecentProject> recentProjects() {
+        return recentProjectsView;
+    }
+
+    /** Forgets a recent project, as when it is no longer in the store. */
+    public void forgetRecentProject(String id) {
+        settings.removeRecentProject(id);
+        refreshRecent();
     }
 
     /** Forgets a recent file, as when it no longer exists. */

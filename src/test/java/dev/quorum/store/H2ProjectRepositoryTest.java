@@ -47,6 +47,25 @@ class H2ProjectRepositoryTest {
     }
 
     @Test
+    void renamingChangesTheNameOnlyNeverTheRevisionsOrTheVersionSavesCheck() throws Exception {
+        try (H2ProjectRepository store = TestStores.open(dir)) {
+            SaveResult r = store.create("Shop", TestStores.save(TestStores.yaml("Shop", "1")));
+            UUID id = r.project().id();
+            ProjectSummary renamed = store.rename(id, "  Shop   v2 ");
+            assertThat(renamed.name()).isEqualTo("Shop v2");
+            assertThat(renamed.version()).isEqualTo(r.project().version());
+            assertThat(store.history(id)).hasSize(1);
+            // A window that opened the project before the rename still saves without a conflict.
+            assertThat(store.save(id, r.project().version(), TestStores.save(TestStores.yaml("Shop", "2"))).project().name())
+                    .isEqualTo("Shop v2");
+            assertThatThrownBy(() -> store.rename(id, "  ")).isInstanceOf(StoreException.class);
+            store.delete(id);
+            assertThatThrownBy(() -> store.rename(id, "Other")).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("in the trash");
+        }
+    }
+
+    @Test
     void everyExplicitSaveIsANewRevisionAndHistoryIsNewestFirst() throws Exception {
         try (H2ProjectRepository store = TestStores.open(dir)) {
             SaveResult r = store.create("Shop", TestStores.save(TestStores.yaml("Shop", "1")));

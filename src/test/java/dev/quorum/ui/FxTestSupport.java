@@ -44,6 +44,7 @@ abstract class FxTestSupport {
         }
         Path settings = home;
         app = (QuorumApp) FxToolkit.setupApplication(() -> new QuorumApp(file, settings));
+        current = app;
         waitIdle();
         return app;
     }
@@ -65,12 +66,55 @@ abstract class FxTestSupport {
         });
     }
 
-    /** Waits until the condition, read on the FX thread, holds. */
+    /** Waits until the condition, read on the FX thread, holds; a timeout reports what the window was doing. */
     protected static void waitUntil(Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(condition));
         } catch (Exception e) {
-            throw new AssertionError("condition not met in time", e);
+            throw new AssertionError("condition not met in time; " + snapshot(), e);
+        }
+    }
+
+    /**
+     * Does {@code action} until {@code condition} holds, waiting {@code patience} for it after each try. For
+     * gestures that a loaded machine can legitimately lose: a double-click whose two clicks arrive further apart
+     * than the platform's double-click time (500 ms on Monocle) is two single clicks, and a user would click again.
+     */
+    protected static void actUntil(Runnable action, Callable<Boolean> condition, java.time.Duration patience) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            action.run();
+            try {
+                WaitForAsyncUtils.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS, () -> fx(condition));
+                return;
+            } catch (java.util.concurrent.TimeoutException again) {
+                // not yet: try the gesture again
+            }
+        }
+        throw new AssertionError("condition not met after repeated tries; " + snapshot());
+    }
+
+    private static volatile QuorumApp current;
+
+    /** One line on the window's state, for failure messages: what a timed-out wait was up against. */
+    private static String snapshot() {
+        QuorumApp a = current;
+        if (a == null) {
+            return "no window";
+        }
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> {
+                Node focus = a.view().root().getScene() == null ? null : a.view().root().getScene().getFocusOwner();
+                Object selected = a.view().tree().control().getSelectionModel().getSelectedItem();
+                return "busy=" + a.model().busyProperty().get() + ", save state='" + a.model().saveStateProperty().get()
+                        + "', selected=" + (selected == null ? null : ((javafx.scene.control.TreeItem<?>) selected).getValue())
+                        + ", focus=" + (focus == null ? null : focus.getClass().getSimpleName() + "#" + focus.getId())
+                        + ", problems=" + a.view().problems().table().getItems().size()
+                        + (a.projects() == null ? "" : ", history=" + a.projects().history().stream()
+                                .map(r -> r.number() + (r.autosave() ? "a" : "") + ":" + r.message()).toList());
+            }).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return "state unavailable (" + e + ")";
         }
     }
 
@@ -97,25 +141,56 @@ abstract class FxTestSupport {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Clicks the section tree's item of {@code sectionId}, scrolling the tree to it first. */
+    /**
+     * Clicks the section tree's item of {@code sectionId}, scrolling the tree to it first, until the tree has it
+     * selected. A tree keeps spare cells, hidden, that may still carry an item's id, and a cell can be half outside
+     * the tree's viewport; the item is clicked once its cell is visible with its centre inside the tree. A tree
+     * that has just been laid out may ignore a scroll, and a click can land while a badge change re-lays the tree
+     * out, so both are tried again until the selection says the click arrived, within a deadline.
+     */
     protected void clickTreeItem(String sectionId) {
-        // A tree keeps spare cells, hidden, that may still carry an item's id, and a cell can be half outside the
-        // tree's viewport; the item is clicked once its cell is visible with its centre inside the tree. A tree that
-        // has just been laid out may ignore the first scroll, so it is asked until then.
         javafx.scene.control.TreeView<Object> tree = app.view().tree().control();
-        for (int attempt = 0; attempt < 20; attempt++) {
+        Callable<Boolean> selected = () -> {
+            javafx.scene.control.TreeItem<Object> item = tree.getSelectionModel().getSelectedItem();
+            return item != null && (item.getValue() instanceof dev.quorum.ui.section.SectionViewModel s
+                    ? s.id().equals(sectionId) : "design".equals(sectionId));
+        };
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String seen = "";
+        while (System.nanoTime() < deadline) {
             scrollTreeTo(sectionId);
             java.util.Optional<Node> item = robot.lookup("#tree-" + sectionId).match(Node::isVisible).tryQuery();
+            seen = item.map(n -> fx(() -> "cell " + n.localToScreen(n.getBoundsInLocal()) + " in "
+                    + tree.localToScreen(tree.getBoundsInLocal()))).orElse("no visible cell; cells " + fx(() -> tree.lookupAll(".tree-cell").stream()
+                    .map(c -> c.getId() + "/" + ((javafx.scene.control.IndexedCell<?>) c).getIndex() + (c.isVisible() ? "" : "(hidden)")
+                            + "@" + (int) c.getLayoutY()).toList() + ", tree height " + tree.getHeight()
+                    + ", expanded " + tree.getExpandedItemCount()));
             if (item.isPresent() && fx(() -> {
                 javafx.geometry.Bounds cell = item.get().localToScreen(item.get().getBoundsInLocal());
-                javafx.geometry.Bounds view = tree.localToScreen(tree.getBoundsInLocal());
-                return view.contains(cell.getCenterX(), cell.getCenterY());
+                // The flow's clipped viewport, not the tree: a horizontal scroll bar covers the tree's bottom edge.
+                Node viewport = tree.lookup(".clipped-container");
+                Node area = viewport == null ? tree : viewport;
+                javafx.geometry.Bounds view = area.localToScreen(area.getBoundsInLocal());
+                return cell != null && view != null && view.contains(cell.getCenterX(), cell.getCenterY());
             })) {
                 robot.clickOn(item.get());
-                return;
+                try {
+                    WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> fx(selected));
+                    return;
+                } catch (java.util.concurrent.TimeoutException missed) {
+                    // the cell moved under the pointer: look it up again
+                }
+            } else {
+                // Not laid out yet: let a pulse pass before asking again.
+                sleepAPulse();
             }
         }
-        throw new AssertionError("the tree never showed " + sectionId);
+        throw new AssertionError("the tree never showed " + sectionId + " (" + seen + "); " + snapshot());
+    }
+
+    private static void sleepAPulse() {
+        WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Every Text node below {@code root}, depth first. */

@@ -116,14 +116,18 @@ class ProjectWorkflowTest extends FxTestSupport {
         FxToolkit.cleanupApplication(app);
         app = null;
 
-        // A new window on the same store finds everything.
+        // A new window on the same store finds everything; it reopens the project from File › Open Recent.
         launch(null);
-        openStore(app);
+        javafx.scene.control.MenuItem recent = fx(() -> ((javafx.scene.control.Menu) ((javafx.scene.control.MenuBar)
+                app.view().root().lookup("#menu-bar")).getMenus().get(0).getItems().stream()
+                .filter(i -> "menu-recent".equals(i.getId())).findFirst().orElseThrow()).getItems().stream()
+                .filter(i -> i.getStyleClass().contains("recent-project")).findFirst().orElseThrow());
+        assertThat(fx(recent::getText)).startsWith("Untitled design");
+        fxRun(recent::fire);
+        waitUntil(() -> app.model().project().projectProperty().get() != null && !app.model().busyProperty().get());
         ProjectRow project = row(app, "Untitled design");
         assertThat(project.revisions()).isEqualTo(2);
         fxRun(() -> app.projects().selectedProperty().set(project));
-        fxRun(() -> app.projects().openSelected());
-        waitUntil(() -> app.model().project().projectProperty().get() != null && !app.model().busyProperty().get());
         Design reopened = design(app);
         assertThat(reopened.name()).isEqualTo("Ledger");
         assertThat(reopened.backup().recovery().rpo().text()).isEqualTo("5 min");
@@ -158,6 +162,8 @@ class ProjectWorkflowTest extends FxTestSupport {
         // An explicit save with a message (Ctrl+S asks for it).
         fxRun(() -> app.model().design().section(ConsistencyViewModel.class).justification().edit("Money must not diverge."));
         robot.push(KeyCode.CONTROL, KeyCode.S);
+        // The dialog is a window of its own, shown a few pulses later on a loaded machine.
+        waitUntil(() -> robot.lookup("#save-message").tryQuery().isPresent());
         TextInputControl message = robot.lookup("#save-message").query();
         robot.clickOn(message).write("Stricter wording");
         robot.push(KeyCode.ENTER);
@@ -170,6 +176,15 @@ class ProjectWorkflowTest extends FxTestSupport {
         fxRun(() -> app.projects().duplicateSelected());
         waitUntil(() -> app.projects().visibleRows().size() == 2 && !app.model().busyProperty().get());
         assertThat(fx(() -> app.projects().visibleRows().stream().map(ProjectRow::name).toList())).contains(name + " (copy)");
+
+        // Rename: the copy gets a name of its own; its revisions stay as they were.
+        fxRun(() -> app.projects().selectedProperty().set(row(app, name + " (copy)")));
+        fxRun(() -> app.projects().renameSelected("Ledger draft"));
+        waitUntil(() -> !app.model().busyProperty().get()
+                && app.projects().rows().stream().anyMatch(r -> r.name().equals("Ledger draft")));
+        assertThat(fx(() -> app.projects().rows().stream().map(ProjectRow::name).toList())).doesNotContain(name + " (copy)");
+        assertThat(row(app, "Ledger draft").revisions()).isEqualTo(1);
+        fxRun(() -> app.projects().searchProperty().set(""));
 
         // History: revision 2 carries the message; restoring revision 1 brings back the empty justification.
         fxRun(() -> app.projects().selectedProperty().set(row(app, name)));

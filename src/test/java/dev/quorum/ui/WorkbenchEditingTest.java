@@ -99,9 +99,13 @@ class WorkbenchEditingTest extends FxTestSupport {
 
     private void choose(String selector, String optionLabel) {
         ComboBox<?> combo = scrolledTo(inSection(selector));
+        java.util.function.Supplier<java.util.Optional<Node>> option = () -> robot.lookup(".list-cell").match((Node n) ->
+                n instanceof javafx.scene.control.ListCell<?> c && optionLabel.equals(c.getText()) && c.isVisible()).tryQuery();
+        // The list is a popup that a loaded machine shows a few pulses after the click.
         robot.clickOn(combo);
-        robot.clickOn(robot.lookup(".list-cell").match((Node n) -> n instanceof javafx.scene.control.ListCell<?> c
-                && optionLabel.equals(c.getText()) && c.isVisible()).<Node>query());
+        waitUntil(() -> combo.isShowing() && option.get().isPresent());
+        robot.clickOn(option.get().orElseThrow());
+        waitUntil(() -> !combo.isShowing());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -275,6 +279,16 @@ class WorkbenchEditingTest extends FxTestSupport {
                         && f.location().path().equals("backup.recovery.rpo")));
         Control rpo = inSection("#field-backup-recovery-rpo");
         waitUntil(() -> !FindingDecorations.shown(rpo).isEmpty());
+        // Hovering the finding in the problems panel shows its fix.
+        TableView<Finding> problemsTable = app.view().problems().table();
+        fxRun(() -> problemsTable.scrollTo(problemsTable.getItems().stream()
+                .filter(f -> f.ruleId().equals("completeness.unreadable-quantity")).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.moveTo(robot.from(problemsTable).lookup(".table-row-cell").match((Node n) ->
+                n instanceof javafx.scene.control.TableRow<?> r && r.getItem() instanceof Finding f
+                        && f.ruleId().equals("completeness.unreadable-quantity")).<Node>query());
+        waitUntil(() -> javafx.stage.Window.getWindows().stream().anyMatch(w -> w instanceof javafx.scene.control.Tooltip t
+                && t.isShowing() && t.getText().contains("Fix: Write the figure with a unit")));
         assertThat(fx(() -> rpo.getPseudoClassStates().toString())).contains("finding-error");
         assertThat(fx(() -> ((Label) inSection("#field-backup-recovery-rpo-value")).getText())).startsWith("⚠ cannot be read");
         Label treeBadge = robot.from(robot.lookup("#tree-backup").queryAs(Node.class)).lookup(".findings-badge").query();
@@ -308,13 +322,17 @@ class WorkbenchEditingTest extends FxTestSupport {
         assertThat(row).isNotNegative();
         fxRun(() -> problemsTable.scrollTo(row));
         WaitForAsyncUtils.waitForFxEvents();
-        Node cell = robot.from(problemsTable).lookup(".table-row-cell").match((Node n) ->
-                n instanceof javafx.scene.control.TableRow<?> r && r.getIndex() == row).query();
-        robot.doubleClickOn(cell, MouseButton.PRIMARY);
-        waitUntil(() -> "section-sharing".equals(shownSection().getId()));
-        TableView<?> shared = inSection("#table-sharing-shared-data");
-        waitUntil(() -> shared.isFocused() && shared.getFocusModel().getFocusedCell().getRow() == 0
-                && "synchronization".equals(shared.getFocusModel().getFocusedCell().getTableColumn().getId()));
+        // The row is found by its finding, not its index: a validation that lands meanwhile may re-sort the table.
+        // The whole effect is the condition, so that a retried double-click that steals the focus is retried too.
+        TableView<?> shared = nodes(fx(() -> app.view().sectionView("sharing").root()), TableView.class).stream()
+                .filter(t -> "table-sharing-shared-data".equals(t.getId())).findFirst().orElseThrow();
+        actUntil(() -> robot.doubleClickOn(robot.from(problemsTable).lookup(".table-row-cell").match((Node n) ->
+                n instanceof javafx.scene.control.TableRow<?> r && r.getItem() instanceof Finding f
+                        && f.location().path().equals("sharing.shared_data[0].synchronization")).<Node>query(),
+                MouseButton.PRIMARY), () -> "section-sharing".equals(shownSection().getId())
+                        && shared.isFocused() && shared.getFocusModel().getFocusedCell().getRow() == 0
+                        && "synchronization".equals(shared.getFocusModel().getFocusedCell().getTableColumn().getId()),
+                java.time.Duration.ofSeconds(5));
 
         // And a field finding focuses the field itself.
         fxRun(() -> app.view().reveal("backup", "backup.recovery.rpo", 0));
@@ -324,6 +342,8 @@ class WorkbenchEditingTest extends FxTestSupport {
     @Test
     void undoAndRedoCoverTypingChoicesAndRows() throws Exception {
         launch(write("shop.quorum.yaml", TestDesigns.complete()));
+        // The robot's typing is a burst whatever the machine's load: what merges is decided by the session's clock.
+        fxRun(() -> app.model().design().session().useClock(() -> 1_000L));
         select("consistency");
         typeInto("#field-consistency-justification", "Money");
         waitUntil(() -> design().consistency().justification().equals("Money"));
@@ -350,7 +370,9 @@ class WorkbenchEditingTest extends FxTestSupport {
         fxRun(() -> app.model().design().section(dev.quorum.ui.section.ReplicationViewModel.class).links().select(0));
         clickIn("#table-replication-topology-links-remove");
         waitUntil(() -> design().replication().topology().links().isEmpty());
-        select("lifecycle");
+        // Away to Data Lifecycle with its shortcut (Design › Data Lifecycle, Ctrl+9).
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT9);
+        waitUntil(() -> "section-lifecycle".equals(shownSection().getId()));
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         waitUntil(() -> design().replication().topology().links().size() == 1);
         waitUntil(() -> "section-replication".equals(shownSection().getId()));

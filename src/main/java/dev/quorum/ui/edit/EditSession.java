@@ -26,6 +26,7 @@ public final class EditSession {
     private final ReadOnlyStringWrapper touchedPath = new ReadOnlyStringWrapper(this, "touchedPath", "");
     private final UndoStack history = new UndoStack();
     private long clock = -1;
+    private java.util.function.LongSupplier wallClock = System::currentTimeMillis;
 
     /** Starts editing {@code loaded}; the history is cleared and the design counts as saved. */
     public void load(DesignFile loaded) {
@@ -139,8 +140,16 @@ public final class EditSession {
 
     // A clock that only moves forward keeps merging decisions sane if the wall clock jumps back.
     private long now() {
-        clock = Math.max(clock, System.currentTimeMillis());
+        clock = Math.max(clock, wallClock.getAsLong());
         return clock;
+    }
+
+    /**
+     * Replaces the clock that decides whether keystrokes merge into one undo step. Tests that type through a
+     * robot freeze it: a robot on a loaded machine types slower than any person, and its pauses are not the user's.
+     */
+    public void useClock(java.util.function.LongSupplier millis) {
+        wallClock = java.util.Objects.requireNonNull(millis, "millis");
     }
 
     /** The design as it is now, or null before anything is open. */

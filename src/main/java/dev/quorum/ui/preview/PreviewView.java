@@ -113,6 +113,20 @@ public final class PreviewView {
             }
             setGraphic(node);
         }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            // The block is laid out narrower than the cell (its max width leaves room for the scroll bar), so its
+            // height must be asked for at that width: asked at the cell's width, a table's wrapped cells came out
+            // a line or two short and their text was cut off.
+            if (getGraphic() instanceof javafx.scene.layout.Region r && r.getMaxWidth() > 0
+                    && r.getMaxWidth() < Double.MAX_VALUE) {
+                javafx.geometry.Insets in = getInsets();
+                double inner = width < 0 ? r.getMaxWidth() : Math.min(r.getMaxWidth(), width - in.getLeft() - in.getRight());
+                return in.getTop() + in.getBottom() + r.prefHeight(inner);
+            }
+            return super.computePrefHeight(width);
+        }
     }
 
     /** The node for one block. */

@@ -92,6 +92,14 @@ public final class ProjectDocument {
         state.set("Saved in the store · revision " + opened.revision().number());
     }
 
+    /** The project was renamed in the browser: the window shows the new name; the version saves check is unchanged. */
+    public void renamed(ProjectSummary summary) {
+        ProjectSummary p = project.get();
+        if (p != null && p.id().equals(summary.id())) {
+            project.set(summary);
+        }
+    }
+
     /** The design in the session no longer belongs to a project (a file or a sample was opened instead). */
     public void unlink() {
         timer.stop();
@@ -123,6 +131,21 @@ public final class ProjectDocument {
     public Task<SaveResult> autosave() {
         timer.stop();
         return write(null, true, null);
+    }
+
+    /**
+     * Holds the autosave while the user writes a save message: the explicit save that follows carries the same
+     * edits, and an autosave revision squeezed in before it (a slow typist, a loaded machine) would only be noise.
+     */
+    public void holdAutosave() {
+        timer.stop();
+    }
+
+    /** Lets the autosave run again after the save message was cancelled, if there is anything to store. */
+    public void resumeAutosave() {
+        if (project.get() != null && !conflict.get() && hasUnstoredEdits()) {
+            timer.playFromStart();
+        }
     }
 
     /** Saves an explicit revision with {@code message} (may be empty). */

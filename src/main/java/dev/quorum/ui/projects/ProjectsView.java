@@ -93,11 +93,24 @@ public final class ProjectsView {
         duplicate.setId("projects-duplicate");
         duplicate.disableProperty().bind(model.selectedProperty().isNull().or(model.showTrashProperty()));
         duplicate.setOnAction(e -> model.duplicateSelected());
+        Button rename = new Button("Rename…");
+        rename.setId("projects-rename");
+        rename.disableProperty().bind(model.selectedProperty().isNull().or(model.showTrashProperty()));
+        rename.setOnAction(e -> {
+            ProjectRow row = model.selectedProperty().get();
+            javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog(row == null ? "" : row.name());
+            ask.setTitle("Rename project");
+            ask.setHeaderText("Rename " + (row == null ? "the project" : "'" + row.name() + "'"));
+            ask.setContentText("New name:");
+            ask.getEditor().setId("rename-name");
+            ask.initOwner(rename.getScene() == null ? null : rename.getScene().getWindow());
+            ask.showAndWait().ifPresent(model::renameSelected);
+        });
         javafx.scene.control.TextField search = new javafx.scene.control.TextField();
         search.setId("projects-search");
         search.setPromptText("Search projects");
         search.textProperty().bindBidirectional(model.searchProperty());
-        HBox buttons = new HBox(8, open, create, duplicate, delete, spacer, search, trash, refresh);
+        HBox buttons = new HBox(8, open, create, duplicate, rename, delete, spacer, search, trash, refresh);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         Label status = new Label();

@@ -52,6 +52,7 @@ public final class ProjectsViewModel implements AutoCloseable {
     private final DesignService designs;
     private volatile ProjectService service;
     private boolean opening;
+    private Consumer<ProjectSummary> onRename = p -> { };
 
     /**
      * @param opener opens the store; called once, in the background
@@ -74,6 +75,11 @@ public final class ProjectsViewModel implements AutoCloseable {
             visibleRows.setPredicate(r -> text.isEmpty() || r.name().toLowerCase(Locale.ROOT).contains(text));
         });
         selected.addListener((o, was, now) -> loadHistory());
+    }
+
+    /** Called on the FX thread with a project that was renamed, so the window can show the new name. */
+    public void setOnRename(Consumer<ProjectSummary> handler) {
+        this.onRename = handler == null ? p -> { } : handler;
     }
 
     /** The open store, or null before it is open; the window's autosave writes through it. */
@@ -115,6 +121,23 @@ public final class ProjectsViewModel implements AutoCloseable {
             show(listing);
             status.set("Duplicated '" + row.name() + "'");
             rows.stream().filter(r -> r.name().equals(row.name() + " (copy)")).findFirst().ifPresent(selected::set);
+        }, this::fail);
+    }
+
+    /** Renames the selected live project; the list is read again, with the renamed row still selected. */
+    public void renameSelected(String name) {
+        ProjectRow row = selected.get();
+        ProjectService s = service;
+        if (row == null || s == null || row.deleted() || name == null || name.isBlank()) {
+            return;
+        }
+        executor.submit("Renaming " + row.name() + "…", () -> {
+            ProjectSummary renamed = s.rename(row.id(), name);
+            return java.util.Map.entry(renamed, new Listing(s.list(), 0));
+        }, done -> {
+            show(done.getValue());
+            status.set("Renamed '" + row.name() + "' to '" + done.getKey().name() + "'");
+            onRename.accept(done.getKey());
         }, this::fail);
     }
 
@@ -198,6 +221,29 @@ public final class ProjectsViewModel implements AutoCloseable {
             return;
         }
         executor.submit("Opening " + row.name() + "…", () -> s.open(row.id()), opened -> {
+            error.set("");
+            onOpen.accept(opened);
+        }, this::fail);
+    }
+
+    /**
+     * Opens the project {@code id} (from the recent projects), opening the store first if need be: the store is
+     * opened by earlier work on the same ordered lane, so the service is there by the time this task runs.
+     * {@code missing} runs on the FX thread when the project is gone or in the trash.
+     */
+    public void open(UUID id, Runnable missing) {
+        start();
+        executor.submit("Opening a recent project…", () -> {
+            ProjectService s = service;
+            if (s == null) {
+                throw new StoreException("The project store is not open");
+            }
+            return s.list().stream().anyMatch(p -> p.id().equals(id)) ? s.open(id) : null;
+        }, opened -> {
+            if (opened == null) {
+                missing.run();
+                return;
+            }
             error.set("");
             onOpen.accept(opened);
         }, this::fail);

@@ -223,7 +223,7 @@ public abstract class SectionView<M extends SectionViewModel> {
         FieldEditor editor = editorFor(path);
         if (editor != null) {
             scrollTo(editor.anchor());
-            Platform.runLater(() -> editor.focus(line));
+            focusAfterLayout(() -> editor.focus(line));
             return true;
         }
         for (RowTable<?> t : tables) {
@@ -242,13 +242,40 @@ public abstract class SectionView<M extends SectionViewModel> {
             if (details != null && details.containsKey(key) && !t.shows(key)) {
                 FieldEditor detail = details.get(key);
                 scrollTo(detail.anchor());
-                Platform.runLater(() -> detail.focus(line));
+                focusAfterLayout(() -> detail.focus(line));
                 return true;
             }
             t.reveal(row, key.isEmpty() ? t.model().columns().get(0).key() : key, false);
             return true;
         }
         return false;
+    }
+
+    /**
+     * Focuses at once (on the next turn of the FX thread) and once more after the next layout pass. When reveal
+     * replaces the section shown, the old focus owner leaves the scene, and the scene's focus clean-up at the start
+     * of the next pulse moves the focus to the first focusable node (the section tree). Depending on whether that
+     * pulse comes before or after the first request, the field kept or lost the focus; the second request, made
+     * after the clean-up, settles it.
+     */
+    private void focusAfterLayout(Runnable focus) {
+        Platform.runLater(focus);
+        javafx.scene.Scene scene = root == null ? null : root.getScene();
+        if (scene == null) {
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        boolean[] done = {false};
+        once[0] = () -> {
+            if (!done[0]) {
+                done[0] = true;
+                // Removed outside the pulse's own walk over its listeners.
+                Platform.runLater(() -> scene.removePostLayoutPulseListener(once[0]));
+                focus.run();
+            }
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
     }
 
     private FieldEditor editorFor(String path) {

@@ -30,6 +30,10 @@ public final class WorkbenchSettings {
     private static final String FILE_NAME = "workbench.properties";
     private static final System.Logger LOG = System.getLogger(WorkbenchSettings.class.getName());
 
+    /** A project of the store opened recently: its id, and its name when it was opened (for the menu). */
+    public record RecentProject(String id, String name) {
+    }
+
     /** The window's last bounds, in screen coordinates. */
     public record Bounds(double x, double y, double width, double height, boolean maximized) {
     }
@@ -112,6 +116,44 @@ public final class WorkbenchSettings {
             }
         }
         return out;
+    }
+
+    /** The store projects opened recently, newest first. */
+    public List<RecentProject> recentProjects() {
+        List<RecentProject> out = new ArrayList<>();
+        for (int i = 0; i < RECENT_LIMIT; i++) {
+            String v = values.getProperty("recentProject." + i);
+            if (v == null) {
+                break;
+            }
+            int space = v.indexOf(' ');
+            out.add(space < 0 ? new RecentProject(v, v) : new RecentProject(v.substring(0, space), v.substring(space + 1)));
+        }
+        return out;
+    }
+
+    /** Puts the project {@code id} first in the recent projects, under {@code name}, dropping the oldest. */
+    public void addRecentProject(String id, String name) {
+        List<RecentProject> list = new ArrayList<>(recentProjects());
+        list.removeIf(r -> r.id().equals(id));
+        list.add(0, new RecentProject(id, name.replaceAll("\\s+", " ").strip()));
+        setRecentProjects(list);
+    }
+
+    /** Forgets the project {@code id}, as when it is no longer in the store. */
+    public void removeRecentProject(String id) {
+        List<RecentProject> list = new ArrayList<>(recentProjects());
+        list.removeIf(r -> r.id().equals(id));
+        setRecentProjects(list);
+    }
+
+    private void setRecentProjects(List<RecentProject> list) {
+        for (int i = 0; i < RECENT_LIMIT; i++) {
+            values.remove("recentProject." + i);
+        }
+        for (int i = 0; i < Math.min(RECENT_LIMIT, list.size()); i++) {
+            values.setProperty("recentProject." + i, list.get(i).id() + " " + list.get(i).name());
+        }
     }
 
     /** Puts {@code file} first in the recent files, dropping the oldest beyond the limit. */

@@ -15,6 +15,22 @@ class WorkbenchSettingsTest {
     Path home;
 
     @Test
+    void recentProjectsKeepTheirIdAndNameNewestFirst() {
+        WorkbenchSettings s = WorkbenchSettings.load(home);
+        assertThat(s.recentProjects()).isEmpty();
+        s.addRecentProject("11111111-1111-1111-1111-111111111111", "Online  shop");
+        s.addRecentProject("22222222-2222-2222-2222-222222222222", "Payments");
+        s.addRecentProject("11111111-1111-1111-1111-111111111111", "Online shop v2");
+        s.save();
+        WorkbenchSettings again = WorkbenchSettings.load(home);
+        assertThat(again.recentProjects()).containsExactly(
+                new WorkbenchSettings.RecentProject("11111111-1111-1111-1111-111111111111", "Online shop v2"),
+                new WorkbenchSettings.RecentProject("22222222-2222-2222-2222-222222222222", "Payments"));
+        again.removeRecentProject("22222222-2222-2222-2222-222222222222");
+        assertThat(again.recentProjects()).extracting(WorkbenchSettings.RecentProject::name).containsExactly("Online shop v2");
+    }
+
+    @Test
     void recentFilesThemeAndBoundsSurviveARestart() {
         WorkbenchSettings s = WorkbenchSettings.load(home);
         assertThat(s.recentFiles()).isEmpty();
