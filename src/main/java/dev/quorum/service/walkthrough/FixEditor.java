@@ -40,6 +40,9 @@ import java.util.regex.Pattern;
 final class FixEditor {
 
     private static final Pattern CACHE_SYSTEM = Pattern.compile("(?i)redis|memcache|valkey|cache|cdn|varnish");
+    private static final Pattern SESSION = Pattern.compile("(?i)session");
+    private static final Pattern LOCAL_MEMORY = Pattern.compile("(?i)in-process|in process|memorystore\\b(?! for)|local memory|"
+            + "in memory|in-memory of each|memory of each|sticky|on each (api |app )?server");
     private static final Pattern POLLING = Pattern.compile("(?i)\\bpoll");
 
     private FixEditor() {
@@ -275,6 +278,25 @@ final class FixEditor {
     private static Optional<String> stateTrap(Edit edit, ScenarioCard card) {
         List<StorageChoice> rows = rows(card, "persistence:\n  storage_choices:\n" + indent(card.fix().example(), 4))
                 .persistence().storageChoices();
+        StorageChoice shared = rows.get(0);
+        List<StorageChoice> choices = edit.design.persistence().storageChoices();
+        for (int i = 0; i < choices.size(); i++) {
+            StorageChoice c = choices.get(i);
+            if (!SESSION.matcher(c.data()).find()) {
+                continue;
+            }
+            if (!LOCAL_MEMORY.matcher(c.system() + " " + c.justification()).find()) {
+                return Optional.of("sessions are already kept in " + (c.system().isBlank() ? "a store of their own" : c.system()));
+            }
+            // Keep the design's own name for the data, so the data element and the other sections still match it.
+            StorageChoice replaced = new StorageChoice(c.data(), shared.type(), shared.system(), shared.justification(),
+                    shared.accessPatterns());
+            List<StorageChoice> edited = new ArrayList<>(choices);
+            edited.set(i, replaced);
+            edit.set("persistence.storage_choices", List.copyOf(edited), "moves '" + c.data() + "' from " + c.system()
+                    + " to a shared " + shared.type().id() + " store");
+            return Optional.empty();
+        }
         return addStorage(edit, rows);
     }
 
