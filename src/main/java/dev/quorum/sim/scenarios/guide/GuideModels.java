@@ -10,6 +10,10 @@ public final class GuideModels {
 
     /** A new instance of every guide model. */
     public static List<ScenarioModel> all() {
-        return List.of(new LiveScoreModel(), new GhostPaymentModel(), new Upload4kModel());
+        return List.of(
+                new LiveScoreModel(),
+                new GhostPaymentModel(),
+                new Upload4kModel(),
+                new NoonCrashModel());
     }
 }
