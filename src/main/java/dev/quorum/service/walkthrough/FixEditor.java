@@ -251,18 +251,35 @@ final class FixEditor {
 
     private static Optional<String> noonCrash(Edit edit) {
         List<StorageChoice> choices = edit.design.persistence().storageChoices();
-        for (int i = 0; i < choices.size(); i++) {
-            StorageChoice c = choices.get(i);
-            if (c.type() == StorageType.CACHE || CACHE_SYSTEM.matcher(c.system()).find()) {
-                String note = "Expiry: every entry's TTL gets a random extra of up to 10% of it, so entries written together "
-                        + "expire apart; one request per key rebuilds an expired entry (single-flight) while the others get "
-                        + "the stale value for a few seconds; before a known peak the cache is warmed with staggered TTLs.";
-                edit.set("persistence.storage_choices[" + i + "].justification", join(c.justification(), note),
-                        "TTL jitter, single-flight rebuilds and a staggered warm-up for " + c.data());
-                return Optional.empty();
+        int cache = -1;
+        // The row named a cache wins over a cache-typed row, which wins over a row merely kept in Redis or a CDN;
+        // sessions kept in a cache are not what expires at noon.
+        for (int pass = 0; pass < 3 && cache < 0; pass++) {
+            for (int i = 0; i < choices.size() && cache < 0; i++) {
+                StorageChoice c = choices.get(i);
+                boolean match = switch (pass) {
+                    case 0 -> c.data().toLowerCase(Locale.ROOT).contains("cache");
+                    case 1 -> c.type() == StorageType.CACHE;
+                    default -> CACHE_SYSTEM.matcher(c.system()).find();
+                };
+                if (match && !SESSION.matcher(c.data()).find()) {
+                    cache = i;
+                }
             }
         }
-        return Optional.of("no storage choice is a cache");
+        if (cache < 0) {
+            return Optional.of("no storage choice is a cache");
+        }
+        StorageChoice c = choices.get(cache);
+        String note = "Expiry: every entry's TTL gets a random extra of up to 10% of it, so entries written together "
+                + "expire apart; one request per key rebuilds an expired entry (single-flight) while the others get "
+                + "the stale value for a few seconds; before a known peak the cache is warmed with staggered TTLs.";
+        if (c.justification().contains(note)) {
+            return Optional.of("the storage choice '" + c.data() + "' already states jitter and single-flight rebuilds");
+        }
+        edit.set("persistence.storage_choices[" + cache + "].justification", join(c.justification(), note),
+                "TTL jitter, single-flight rebuilds and a staggered warm-up for " + c.data());
+        return Optional.empty();
     }
 
     private static Optional<String> appendText(Edit edit, ScenarioCard card, String path) {

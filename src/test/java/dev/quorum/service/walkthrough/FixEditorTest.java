@@ -65,7 +65,7 @@ class FixEditorTest {
         assertThat(changed).isNotNegative();
         String prefix = "persistence.storage_choices[" + changed + "].justification";
         var choice = p.edited().persistence().storageChoices().get(changed);
-        assertThat(choice.type() == StorageType.CACHE || choice.system().contains("Redis")).isTrue();
+        assertThat(choice.data()).isEqualTo("Menu cache");
         assertThat(choice.justification()).startsWith(before.persistence().storageChoices().get(changed).justification().stripTrailing())
                 .contains("random extra of up to 10%").contains("single-flight");
         assertThat(p.changes()).hasSize(1).allMatch(c -> c.startsWith(prefix));
