@@ -48,11 +48,14 @@ public final class GhostPaymentModel extends ScenarioModel {
     private static final Pattern UNIQUE_KEY = Pattern.compile(
             "(?im)^[ \\t]*(\\w*(?:idempotency|idempotent|request_id|dedup)\\w*)\\b[^\\n,]*\\bUNIQUE\\b"
                     + "|UNIQUE\\s*(?:INDEX|KEY)?\\s*\\w*\\s*(?:ON\\s+\\w+\\s*)?\\(\\s*(\\w*(?:idempotency|idempotent|request_id|dedup)\\w*)\\s*\\)");
+    /** Words for records that move money or stock; "order" alone is too common ("in sequence order") to count. */
     private static final Pattern MONEY = Pattern.compile(
-            "(?i)payments?|charges?|\\borders?\\b|checkout|purchases?|bookings?|invoices?|transfers?|refunds?|stock|wallet|balance");
+            "(?i)payments?|charges?\\b|(?<![-\\w])orders\\b|\\border_(?:id|items?|lines?)\\b|place[sd]? (?:an |the )?orders?\\b"
+                    + "|checkout|purchases?|bookings?|invoices?|refunds?|\\bstock\\b|wallet|account balance");
     private static final Pattern PAYMENT_QUERY = Pattern.compile("(?i)payment|charge");
-    private static final Pattern ORDER_QUERY = Pattern.compile("(?i)\\border|checkout|purchase|booking");
+    private static final Pattern ORDER_QUERY = Pattern.compile("(?i)(?<![-\\w])order(?!\\s+by\\b)|checkout|purchase|booking");
     private static final Pattern INSERT = Pattern.compile("(?im)^\\s*INSERT\\b");
+    private static final Pattern INSERT_INTO = Pattern.compile("(?i)\\bINSERT\\s+INTO\\s+([\\w.\"]+)");
 
     /** The model of the card "ghost-payment". */
     public GhostPaymentModel() {
@@ -135,7 +138,10 @@ public final class GhostPaymentModel extends ScenarioModel {
                 continue;
             }
             double perHour = m.value() * 3600;
-            Verdict.Status status = perHour > 0 ? Verdict.Status.MISSED : Verdict.Status.MET;
+            // Only the fix is judged: the result does not know which variant the design uses, and --strict must not
+            // fail a design that already has the key because the naive variants miss.
+            Verdict.Status status = !variant.equals(fix()) ? Verdict.Status.INFO
+                    : perHour > 0 ? Verdict.Status.MISSED : Verdict.Status.MET;
             out.add(new Verdict(status, "one charge per purchase", capitalise(variant.label()) + ": "
                     + Unit.number(perHour) + " double charges per hour at " + Unit.PER_SECOND.format(p.get("purchase_rate"))
                     + " purchases"));
@@ -193,7 +199,8 @@ public final class GhostPaymentModel extends ScenarioModel {
                 if (!DesignFacts.isWrite(q) || !INSERT.matcher(q.sql()).find()) {
                     continue;
                 }
-                if (!kind.matcher(q.name() + " " + q.purpose() + " " + q.sql()).find()) {
+                // The name, the purpose or the table inserted into; other SQL (a status 'pending_payment') does not count.
+                if (!kind.matcher(q.name() + " " + q.purpose() + " " + insertedTables(q.sql())).find()) {
                     continue;
                 }
                 OptionalDouble f = q.frequency().perSecond();
@@ -204,6 +211,15 @@ public final class GhostPaymentModel extends ScenarioModel {
             }
         }
         return Optional.empty();
+    }
+
+    private static String insertedTables(String sql) {
+        StringBuilder b = new StringBuilder();
+        Matcher m = INSERT_INTO.matcher(sql);
+        while (m.find()) {
+            b.append(m.group(1)).append(' ');
+        }
+        return b.toString();
     }
 
     @Override

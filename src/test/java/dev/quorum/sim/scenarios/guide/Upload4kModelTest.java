@@ -80,9 +80,14 @@ class Upload4kModelTest extends ScenarioModelContract {
             assertThat(v.target()).startsWith("worker capacity");
             assertThat(v.status()).isEqualTo(Verdict.Status.MET);
         });
+        // Four workers cannot carry 10 transcodes at once: the queue grows all day.
+        assertThat(run(Map.of("workers", "4"), 3, 2).verdicts()).anySatisfy(v -> {
+            assertThat(v.target()).startsWith("worker capacity");
+            assertThat(v.status()).isEqualTo(Verdict.Status.MISSED);
+        });
         assertThat(verdicts).anySatisfy(v -> {
             assertThat(v.target()).startsWith("API cores");
-            assertThat(v.status()).isEqualTo(Verdict.Status.MISSED);
+            assertThat(v.text()).contains("uploads pile up until they hold the request threads");
         });
     }
 
@@ -111,5 +116,14 @@ class Upload4kModelTest extends ScenarioModelContract {
         assertThat(m.designVariant(d)).map(DesignValue::choice).contains("async");
         assertThat(m.notApplicable(d)).isEmpty();
         assertThat(m.notApplicable(Design.empty("blank"))).isPresent();
+    }
+
+    @Test
+    void onlyDataNamedAsMediaOrFilesGivesTheUploadSize() throws Exception {
+        // ecommerce: product_images (500 KB each), not user_profiles or the products whose rows name an image key.
+        DesignValue size = model().fromDesign(sample("ecommerce")).get("upload_size");
+        assertThat(size.text()).startsWith("product_images");
+        assertThat(size.number()).isEqualTo(DataSize.of("500 KB").bytes().getAsDouble());
+        assertThat(model().fromDesign(sample("payments"))).doesNotContainKey("upload_size");
     }
 }
