@@ -8,6 +8,7 @@ import dev.quorum.sim.engine.LogNormal;
 import dev.quorum.sim.engine.Percentiles;
 import dev.quorum.sim.engine.RandomStreams;
 import dev.quorum.sim.engine.Simulation;
+import dev.quorum.sim.scenarios.DesignValue;
 import dev.quorum.sim.scenarios.Metric;
 import dev.quorum.sim.scenarios.MetricSpec;
 import dev.quorum.sim.scenarios.ParameterSet;
@@ -126,46 +127,18 @@ public final class ThirdPartyFailModel extends ScenarioModel {
     }
 
     @Override
-    public Optional<dev.quorum.sim.scenarios.DesignValue> designVariant(Design design) {
-        Optional<String> breaker = firstMention(design, BREAKER);
+    public Optional<DesignValue> designVariant(Design design) {
+        Optional<DesignProse.Mention> breaker = DesignProse.first(design, BREAKER);
         if (breaker.isPresent()) {
-            return Optional.of(dev.quorum.sim.scenarios.DesignValue.choice(BREAKER_VARIANT.id(), "design text", breaker.get()));
+            return Optional.of(DesignValue.choice(BREAKER_VARIANT.id(), breaker.get().field(), breaker.get().text()));
         }
-        return firstMention(design, TIMEOUT_WORDS)
+        return DesignProse.first(design, TIMEOUT_WORDS)
                 .filter(t -> designMentions(design, EXTERNAL))
-                .map(t -> dev.quorum.sim.scenarios.DesignValue.choice(TIMEOUT.id(), "design text", t));
+                .map(t -> DesignValue.choice(TIMEOUT.id(), t.field(), t.text()));
     }
 
     private static boolean designMentions(Design design, Pattern pattern) {
-        return firstMention(design, pattern).isPresent();
-    }
-
-    /** The first words in the design's prose that match, searched in the fields where a dependency is described. */
-    private static Optional<String> firstMention(Design d, Pattern pattern) {
-        List<String> texts = new ArrayList<>();
-        texts.add(d.summary());
-        d.persistence().dataElements().forEach(e -> {
-            texts.add(e.name());
-            texts.add(e.description());
-            texts.add(e.reason());
-        });
-        d.persistence().storageChoices().forEach(c -> {
-            texts.add(c.system());
-            texts.add(c.justification());
-            texts.add(c.accessPatterns());
-        });
-        d.queries().forEach(q -> {
-            texts.add(q.name());
-            texts.add(q.purpose());
-            texts.add(q.reason());
-        });
-        for (String t : texts) {
-            var m = pattern.matcher(t);
-            if (m.find()) {
-                return Optional.of("'" + m.group() + "' in '" + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "'");
-            }
-        }
-        return Optional.empty();
+        return DesignProse.first(design, pattern).isPresent();
     }
 
     @Override
