@@ -41,7 +41,9 @@ public final class ThirdPartyFailModel extends ScenarioModel {
             "(?i)\\b(sms|twilio|text message|e-?mail provider|sendgrid|mailgun|payment provider|payment gateway|stripe|adyen|paypal"
                     + "|third[- ]party|external (?:api|service|provider)|webhook|oauth|identity provider|geocod)");
     private static final Pattern BREAKER = Pattern.compile("(?i)circuit[- ]breaker|resilience4j|hystrix");
-    private static final Pattern TIMEOUT_WORDS = Pattern.compile("(?i)\\btime-?outs?\\b");
+    private static final Pattern TIMEOUT_WORDS = Pattern.compile(
+            "(?i)\\b\\d+(?:\\.\\d+)?\\s*(?:ms|s|secs?|seconds?)\\s+(?:call |request |connect |read )?time-?out"
+                    + "|time-?out\\s*(?:of|=|:)?\\s*\\d+(?:\\.\\d+)?\\s*(?:ms|s|secs?|seconds?)\\b");
 
     private static final Variant NO_TIMEOUT = new Variant("no_timeout", "no timeout");
     private static final Variant TIMEOUT = new Variant("timeout", "timeout");
@@ -147,9 +149,10 @@ public final class ThirdPartyFailModel extends ScenarioModel {
         List<Series> series = new ArrayList<>();
         Run[] runs = new Run[3];
         List<Variant> vs = variants();
+        Workload workload = new Workload(p, seed);
         for (int i = 0; i < vs.size(); i++) {
             Variant v = vs.get(i);
-            Run run = new Run(p, seed, v, cancellation);
+            Run run = new Run(p, workload, v, cancellation);
             run.run();
             runs[i] = run;
             out.put(metricName(LATENCY_P50, v), run.latency.count() == 0 ? 0 : run.latency.percentile(50));
@@ -215,13 +218,46 @@ public final class ThirdPartyFailModel extends ScenarioModel {
         return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
     }
 
+    /** The end of a replication's run: long enough for the last hung call to return and for one more half-open round. */
+    private static double end(ParameterSet p) {
+        return WARM_UP + p.get("outage_duration") + Math.max(p.get("hang_time"), p.get("wait_duration_in_open_state") + p.get("call_timeout"))
+                + CALM_AFTER;
+    }
+
+    /** The sign-ins of one replication and what a healthy provider would answer each, drawn once for every variant. */
+    private static final class Workload {
+        final double[] arrivals;
+        final double[] answers;
+
+        Workload(ParameterSet p, long seed) {
+            RandomStreams streams = new RandomStreams(seed);
+            SplittableRandom arrivalDraws = streams.stream("sign-ins");
+            SplittableRandom providerDraws = streams.stream("provider-response");
+            Exponential gap = Exponential.ofRate(p.get("login_rate"));
+            LogNormal healthy = LogNormal.ofMeanAndCv(p.get("sms_latency"), 0.5);
+            double end = end(p);
+            int expected = (int) Math.min(Integer.MAX_VALUE - 8, p.get("login_rate") * end * 1.1 + 100);
+            double[] at = new double[expected];
+            double[] answer = new double[expected];
+            int n = 0;
+            for (double t = gap.sample(arrivalDraws); t < end; t += gap.sample(arrivalDraws)) {
+                if (n == at.length) {
+                    at = java.util.Arrays.copyOf(at, n * 2);
+                    answer = java.util.Arrays.copyOf(answer, n * 2);
+                }
+                at[n] = t;
+                answer[n] = healthy.sample(providerDraws);
+                n++;
+            }
+            arrivals = java.util.Arrays.copyOf(at, n);
+            answers = java.util.Arrays.copyOf(answer, n);
+        }
+    }
+
     /** One variant of one replication: the same arrivals and provider times as the other variants. */
     private static final class Run {
         private final Simulation sim;
-        private final SplittableRandom arrivalDraws;
-        private final SplittableRandom providerDraws;
-        private final Exponential gap;
-        private final LogNormal healthy;
+        private final Workload workload;
         private final int threads;
         private final double outageStart;
         private final double outageEnd;
@@ -246,13 +282,9 @@ public final class ThirdPartyFailModel extends ScenarioModel {
         double threadSecondsInOutage;
         private double lastChange;
 
-        Run(ParameterSet p, long seed, Variant variant, Cancellation cancellation) {
-            RandomStreams streams = new RandomStreams(seed);
+        Run(ParameterSet p, Workload workload, Variant variant, Cancellation cancellation) {
             sim = new Simulation(cancellation);
-            arrivalDraws = streams.stream("sign-ins");
-            providerDraws = streams.stream("provider-response");
-            gap = Exponential.ofRate(p.get("login_rate"));
-            healthy = LogNormal.ofMeanAndCv(p.get("sms_latency"), 0.5);
+            this.workload = workload;
             threads = p.count("request_threads");
             outageStart = WARM_UP;
             outageEnd = WARM_UP + p.get("outage_duration");
@@ -264,29 +296,27 @@ public final class ThirdPartyFailModel extends ScenarioModel {
                             p.count("minimum_number_of_calls"), p.get("wait_duration_in_open_state"),
                             p.count("permitted_calls_in_half_open_state"))
                     : null;
-            // Long enough for the last hung call to return and for the breaker to try again after the outage.
-            end = outageEnd + Math.max(hang, p.get("wait_duration_in_open_state") + timeout) + CALM_AFTER;
+            end = end(p);
             chart = new BucketedSeries(0, CHART_BUCKET, (int) Math.ceil(end / CHART_BUCKET), BucketedSeries.Aggregate.MAX);
         }
 
         void run() {
-            sim.scheduleAt(gap.sample(arrivalDraws), this::arrive);
+            // Arrivals are walked in order; only the calls' ends go through the event queue.
+            double[] at = workload.arrivals;
+            double[] answers = workload.answers;
+            for (int i = 0; i < at.length; i++) {
+                sim.runUntil(at[i]);
+                arrive(at[i], answers[i]);
+            }
             sim.runUntil(end);
             changeBusy(end, 0);
             latency.recordCount(0, fallback);
         }
 
-        private void arrive() {
-            double now = sim.now();
-            // Drawn for every arrival, used or not, so the variants see the same provider times.
-            double answer = healthy.sample(providerDraws);
+        private void arrive(double now, double answer) {
             boolean down = now >= outageStart && now < outageEnd;
             if (down) {
                 arrivalsInOutage++;
-            }
-            double next = now + gap.sample(arrivalDraws);
-            if (next < end) {
-                sim.scheduleAt(next, this::arrive);
             }
             if (busy >= threads) {
                 refused++;

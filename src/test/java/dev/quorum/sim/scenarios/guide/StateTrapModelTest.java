@@ -26,7 +26,7 @@ class StateTrapModelTest extends ScenarioModelContract {
             double expected = 1 - 1.0 / servers;
             Metric failed = metric(r, "failed_share_local");
             assertThat(metric(r, "failed_share_closed_form").value()).isEqualTo(expected);
-            // About 60,000 follow-ups per replication: the binomial standard error of the mean of ten is ~0.0007.
+            // About 30,000 follow-ups per replication: the binomial standard error of the mean of ten is ~0.0009.
             assertThat(failed.value()).as("%d servers", servers).isCloseTo(expected, within(0.005));
             assertThat(failed.low()).isLessThanOrEqualTo(expected + 0.001);
             assertThat(failed.high()).isGreaterThanOrEqualTo(expected - 0.001);

@@ -64,4 +64,14 @@ class ThirdPartyFailModelTest extends ScenarioModelContract {
         assertThat(fallback).isBetween(50 * 55.0, 50 * 62.0);
         assertThat(value(r, "latency_p50_breaker")).isGreaterThan(0.1);
     }
+
+    @Test
+    void aDesignCallingAPaymentProviderIsInScopeAndAStatedTimeoutIsNeeded() throws Exception {
+        var m = new ThirdPartyFailModel();
+        var startup = sample("flawed-startup");
+        assertThat(m.notApplicable(startup)).isEmpty();
+        // "retries the whole call on a timeout" states no bound on the call, so the design counts as naive.
+        assertThat(m.designVariant(startup)).isEmpty();
+        assertThat(m.notApplicable(sample("live-scores"))).isPresent();
+    }
 }
