@@ -14,6 +14,9 @@ public final class GuideModels {
                 new LiveScoreModel(),
                 new GhostPaymentModel(),
                 new Upload4kModel(),
+                new ThirdPartyFailModel(),
+                new StateTrapModel(),
+                new BudgetCrisisModel(),
                 new NoonCrashModel());
     }
 }
