@@ -17,6 +17,8 @@ public final class GuideModels {
                 new ThirdPartyFailModel(),
                 new StateTrapModel(),
                 new BudgetCrisisModel(),
-                new NoonCrashModel());
+                new NoonCrashModel(),
+                new DeleteMysteryModel(),
+                new TrafficSpikeModel());
     }
 }
