@@ -19,6 +19,10 @@ public final class GuideModels {
                 new BudgetCrisisModel(),
                 new NoonCrashModel(),
                 new DeleteMysteryModel(),
-                new TrafficSpikeModel());
+                new TrafficSpikeModel(),
+                new MorningLagModel(),
+                new FreeServerModel(),
+                new ZombieCodeModel(),
+                new ZeroDowntimeModel());
     }
 }
