@@ -10,6 +10,6 @@ public final class GuideModels {
 
     /** A new instance of every guide model. */
     public static List<ScenarioModel> all() {
-        return List.of(new TenSecondLagModel());
+        return List.of(new TenSecondLagModel(), new StolenDbModel());
     }
 }
