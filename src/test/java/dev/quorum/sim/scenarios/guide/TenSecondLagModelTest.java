@@ -50,7 +50,8 @@ class TenSecondLagModelTest extends ScenarioModelContract {
         assertThat(value(r, "latency_p99_sized_pool_short_tx")).isLessThan(0.25);
         assertThat(value(r, "timeout_share_sized_pool_short_tx")).isZero();
         // The lock can pass 1 / 200 ms = 5 updates/s, so 5 / 5% = 100 requests/s get through, far below 400/s.
-        assertThat(value(r, "throughput_stated_pool")).isLessThan(200);
+        assertThat(value(r, "throughput_stated_pool")).isCloseTo(1 / (0.05 * 0.2), within(20.0));
+        assertThat(value(r, "throughput_sized_pool")).isCloseTo(1 / (0.05 * 0.2), within(20.0));
         assertThat(value(r, "throughput_sized_pool_short_tx")).isCloseTo(400, within(20.0));
     }
 
