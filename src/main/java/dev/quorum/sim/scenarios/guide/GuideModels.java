@@ -17,6 +17,8 @@ public final class GuideModels {
                 new ThirdPartyFailModel(),
                 new StateTrapModel(),
                 new BudgetCrisisModel(),
+                new TenSecondLagModel(),
+                new StolenDbModel(),
                 new NoonCrashModel(),
                 new DeleteMysteryModel(),
                 new TrafficSpikeModel(),
