@@ -132,35 +132,39 @@ public final class ZeroDowntimeModel extends ScenarioModel {
             endpointChanges.merge(now, ready, Integer::sum);
         }
         double releaseTime = t;
+        // Routing targets from each change on, so every lookup is a search rather than a replay of the changes.
+        TreeMap<Double, Integer> targets = new TreeMap<>();
+        int running = n;
+        for (var c : endpointChanges.entrySet()) {
+            running += c.getValue();
+            targets.put(c.getKey(), running);
+        }
         double expected = 0;
         double perRequestCut = requestTime * StrictMath.exp(-grace / requestTime);
         for (double kill : kills) {
-            expected += rate * (integralOfInverse(endpointChanges, n, kill, kill + endpointLag) + perRequestCut / endpoints(endpointChanges, n, kill));
+            expected += rate * (integralOfInverse(targets, n, kill, kill + endpointLag) + perRequestCut / targetsBefore(targets, n, kill));
         }
-        expected += rate * timeWithoutEndpoints(endpointChanges, n, releaseTime + endpointLag);
+        expected += rate * timeWithoutTargets(targets, n);
         return new Release(expected, minServing / n, releaseTime, releaseTime, extraSeconds, waves);
     }
 
-    /** Routing targets just before {@code time}: the n old pods plus every change before it. */
-    private static int endpoints(TreeMap<Double, Integer> changes, int n, double time) {
-        int e = n;
-        for (var c : changes.headMap(time, false).entrySet()) {
-            e += c.getValue();
-        }
-        return e;
+    /** Routing targets just before {@code time}. */
+    private static int targetsBefore(TreeMap<Double, Integer> targets, int n, double time) {
+        var e = targets.lowerEntry(time);
+        return e == null ? n : e.getValue();
     }
 
     /** The integral of 1 / (routing targets) from {@code from} to {@code to}: a stopped pod's share of the arrivals. */
-    private static double integralOfInverse(TreeMap<Double, Integer> changes, int n, double from, double to) {
+    private static double integralOfInverse(TreeMap<Double, Integer> targets, int n, double from, double to) {
         double sum = 0;
         double at = from;
-        int e = endpoints(changes, n, from);
-        for (var c : changes.subMap(from, true, to, false).entrySet()) {
+        int e = targetsBefore(targets, n, from);
+        for (var c : targets.subMap(from, true, to, false).entrySet()) {
             if (e > 0) {
                 sum += (c.getKey() - at) / e;
             }
             at = c.getKey();
-            e += c.getValue();
+            e = c.getValue();
         }
         if (e > 0) {
             sum += (to - at) / e;
@@ -168,16 +172,17 @@ public final class ZeroDowntimeModel extends ScenarioModel {
         return sum;
     }
 
-    private static double timeWithoutEndpoints(TreeMap<Double, Integer> changes, int n, double until) {
+    /** Time during the release with no routing target at all, when every arrival fails. */
+    private static double timeWithoutTargets(TreeMap<Double, Integer> targets, int n) {
         double none = 0;
         double at = 0;
         int e = n;
-        for (var c : changes.headMap(until, false).entrySet()) {
+        for (var c : targets.entrySet()) {
             if (e <= 0) {
                 none += c.getKey() - at;
             }
             at = c.getKey();
-            e += c.getValue();
+            e = c.getValue();
         }
         return none;
     }
