@@ -40,6 +40,7 @@ import java.util.regex.Pattern;
 final class FixEditor {
 
     private static final Pattern CACHE_SYSTEM = Pattern.compile("(?i)redis|memcache|valkey|cache|cdn|varnish");
+    private static final Pattern FILES = Pattern.compile("(?i)upload|video|media|image|photo|attachment|recording");
     private static final Pattern SESSION = Pattern.compile("(?i)session");
     private static final Pattern LOCAL_MEMORY = Pattern.compile("(?i)in-process|in process|memorystore\\b(?! for)|local memory|"
             + "in memory|in-memory of each|memory of each|sticky|on each (api |app )?server");
@@ -322,7 +323,11 @@ final class FixEditor {
         int split = example.indexOf("strategies:");
         Design parsed = rows(card, "persistence:\n" + indent(example.substring(0, split), 2) + "sharing:\n"
                 + indent(example.substring(split), 2));
-        Optional<String> refused = addStorage(edit, parsed.persistence().storageChoices());
+        // The object-storage row is for designs that take files; a design whose long work is an import or a report
+        // gets only the job table and the queue.
+        List<StorageChoice> rows = parsed.persistence().storageChoices().stream()
+                .filter(c -> c.type() != StorageType.FILE_STORAGE || takesFiles(edit.design)).toList();
+        Optional<String> refused = addStorage(edit, rows);
         if (refused.isPresent()) {
             return refused;
         }
@@ -332,6 +337,13 @@ final class FixEditor {
             edit.set("sharing.strategies", strategies, "adds the strategy '" + s.name() + "'");
         }
         return Optional.empty();
+    }
+
+    private static boolean takesFiles(Design design) {
+        StringBuilder text = new StringBuilder(design.summary());
+        design.persistence().dataElements().forEach(e -> text.append('\n').append(e.name()).append(' ').append(e.description()));
+        design.persistence().storageChoices().forEach(c -> text.append('\n').append(c.data()).append(' ').append(c.accessPatterns()));
+        return FILES.matcher(text).find();
     }
 
     private static Optional<String> addStorage(Edit edit, List<StorageChoice> rows) {

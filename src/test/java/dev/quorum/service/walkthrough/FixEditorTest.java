@@ -135,11 +135,19 @@ class FixEditorTest {
 
     @Test
     void upload4kAddsObjectStorageAJobTableAndTheQueueStrategy() throws Exception {
-        Design before = sample("payments");
+        Design before = sample("ecommerce");
         FixProposal p = FixEditor.propose(card("upload-4k"), before);
         assertThat(p.applicable()).as(p.whyNot()).isTrue();
         assertThat(p.edited().persistence().storageChoices()).extracting(c -> c.data()).contains("Videos", "Upload jobs");
         assertThat(p.edited().sharing().strategies()).hasSize(before.sharing().strategies().size() + 1);
+    }
+
+    @Test
+    void upload4kGivesADesignWithoutFilesOnlyTheJobTableAndTheQueue() throws Exception {
+        Design before = sample("live-scores");
+        FixProposal p = FixEditor.propose(card("upload-4k"), before);
+        assertThat(p.applicable()).as(p.whyNot()).isTrue();
+        assertThat(p.edited().persistence().storageChoices()).extracting(c -> c.data()).contains("Upload jobs").doesNotContain("Videos");
     }
 
     @Test
