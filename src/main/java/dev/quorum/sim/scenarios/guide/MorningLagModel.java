@@ -4,6 +4,7 @@ import dev.quorum.model.Design;
 import dev.quorum.sim.engine.Cancellation;
 import dev.quorum.sim.engine.Exponential;
 import dev.quorum.sim.engine.RandomStreams;
+import dev.quorum.sim.scenarios.DesignText;
 import dev.quorum.sim.scenarios.DesignValue;
 import dev.quorum.sim.scenarios.MetricSpec;
 import dev.quorum.sim.scenarios.ParameterSet;
@@ -244,14 +245,14 @@ public final class MorningLagModel extends ScenarioModel {
 
     @Override
     public Optional<DesignValue> designVariant(Design design) {
-        OpsText text = new OpsText(design);
+        DesignText text = new DesignText(design);
         Optional<DesignValue> provisioned = text.find(PROVISIONED, PROVISIONED_CONCURRENCY.id());
         return provisioned.isPresent() ? provisioned : text.find(KEEP_WARM, KEEP_WARM_PING.id());
     }
 
     @Override
     public Optional<String> notApplicable(Design design) {
-        return new OpsText(design).find(SERVERLESS, "").isPresent() ? Optional.empty()
+        return new DesignText(design).find(SERVERLESS, "").isPresent() ? Optional.empty()
                 : Optional.of("The design does not say it serves requests from a serverless platform that scales to zero"
                         + " (AWS Lambda, Azure Functions, Cloud Functions or Cloud Run), so there are no cold starts after idle spells.");
     }

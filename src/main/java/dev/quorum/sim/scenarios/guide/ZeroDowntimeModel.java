@@ -5,6 +5,7 @@ import dev.quorum.model.NodeRole;
 import dev.quorum.sim.engine.Cancellation;
 import dev.quorum.sim.engine.PoissonCounts;
 import dev.quorum.sim.engine.RandomStreams;
+import dev.quorum.sim.scenarios.DesignText;
 import dev.quorum.sim.scenarios.DesignFacts;
 import dev.quorum.sim.scenarios.DesignValue;
 import dev.quorum.sim.scenarios.MetricSpec;
@@ -238,14 +239,14 @@ public final class ZeroDowntimeModel extends ScenarioModel {
 
     @Override
     public Optional<DesignValue> designVariant(Design design) {
-        OpsText text = new OpsText(design);
+        DesignText text = new DesignText(design);
         Optional<DesignValue> blueGreen = text.find(BLUE_GREEN, BLUE_GREEN_SWITCH.id());
         return blueGreen.isPresent() ? blueGreen : text.find(ROLLING, ROLLING_UPDATE.id());
     }
 
     @Override
     public Optional<String> notApplicable(Design design) {
-        return new OpsText(design).isEmpty()
+        return new DesignText(design).isEmpty()
                 ? Optional.of("The design describes nothing yet, so there is no application being released while users are active.")
                 : Optional.empty();
     }

@@ -3,6 +3,7 @@ package dev.quorum.sim.scenarios.guide;
 import dev.quorum.model.Design;
 import dev.quorum.sim.engine.Cancellation;
 import dev.quorum.sim.engine.RandomStreams;
+import dev.quorum.sim.scenarios.DesignText;
 import dev.quorum.sim.scenarios.DesignValue;
 import dev.quorum.sim.scenarios.MetricSpec;
 import dev.quorum.sim.scenarios.ParameterSet;
@@ -150,12 +151,12 @@ public final class ZombieCodeModel extends ScenarioModel {
 
     @Override
     public Optional<DesignValue> designVariant(Design design) {
-        return new OpsText(design).find(PINNED, PINNED_IMAGE.id());
+        return new DesignText(design).find(PINNED, PINNED_IMAGE.id());
     }
 
     @Override
     public Optional<String> notApplicable(Design design) {
-        return new OpsText(design).isEmpty()
+        return new DesignText(design).isEmpty()
                 ? Optional.of("The design describes nothing yet, so there is no code deployed to environments whose dependencies could drift.")
                 : Optional.empty();
     }
