@@ -10,6 +10,6 @@ public final class GuideModels {
 
     /** A new instance of every guide model. */
     public static List<ScenarioModel> all() {
-        return List.of(new NoonCrashModel());
+        return List.of(new ThirdPartyFailModel(), new StateTrapModel(), new NoonCrashModel());
     }
 }
