@@ -40,6 +40,7 @@ import java.util.regex.Pattern;
 final class FixEditor {
 
     private static final Pattern CACHE_SYSTEM = Pattern.compile("(?i)redis|memcache|valkey|cache|cdn|varnish");
+    private static final Pattern EXPIRES = Pattern.compile("(?i)\\bttl\\b|expire|expiry");
     private static final Pattern POLLING = Pattern.compile("(?i)\\bpoll");
 
     private FixEditor() {
@@ -248,8 +249,13 @@ final class FixEditor {
 
     private static Optional<String> noonCrash(Edit edit) {
         List<StorageChoice> choices = edit.design.persistence().storageChoices();
-        for (int i = 0; i < choices.size(); i++) {
-            StorageChoice c = choices.get(i);
+        // The jitter belongs to the cache whose entries expire: one that states a TTL or an expiry comes first, so
+        // that a session store typed "cache" is not taken for the product cache.
+        List<StorageChoice> ordered = new ArrayList<>(choices);
+        ordered.sort(Comparator.comparing((StorageChoice c) -> !EXPIRES.matcher(c.system() + " " + c.accessPatterns()
+                + " " + c.justification()).find()));
+        for (StorageChoice c : ordered) {
+            int i = choices.indexOf(c);
             if (c.type() == StorageType.CACHE || CACHE_SYSTEM.matcher(c.system()).find()) {
                 String note = "Expiry: every entry's TTL gets a random extra of up to 10% of it, so entries written together "
                         + "expire apart; one request per key rebuilds an expired entry (single-flight) while the others get "
@@ -275,7 +281,28 @@ final class FixEditor {
     private static Optional<String> stateTrap(Edit edit, ScenarioCard card) {
         List<StorageChoice> rows = rows(card, "persistence:\n  storage_choices:\n" + indent(card.fix().example(), 4))
                 .persistence().storageChoices();
-        return addStorage(edit, rows);
+        // A design that already lists its sessions keeps them in each server's memory (else the walkthrough would
+        // have found the fix in place): the row moves to the shared store instead of being refused as present.
+        List<StorageChoice> choices = new ArrayList<>(edit.design.persistence().storageChoices());
+        List<StorageChoice> missing = new ArrayList<>();
+        for (StorageChoice row : rows) {
+            int at = -1;
+            for (int i = 0; i < choices.size(); i++) {
+                if (choices.get(i).data().equalsIgnoreCase(row.data())) {
+                    at = i;
+                    break;
+                }
+            }
+            if (at < 0) {
+                missing.add(row);
+                continue;
+            }
+            StorageChoice old = choices.get(at);
+            choices.set(at, new StorageChoice(old.data(), row.type(), row.system(), row.justification(), row.accessPatterns()));
+            edit.set("persistence.storage_choices", List.copyOf(choices), "moves '" + old.data() + "' from "
+                    + (old.system().isBlank() ? "server memory" : "'" + old.system() + "'") + " to '" + row.system() + "'");
+        }
+        return missing.isEmpty() ? Optional.empty() : addStorage(edit, missing);
     }
 
     private static Optional<String> upload4k(Edit edit, ScenarioCard card) {
