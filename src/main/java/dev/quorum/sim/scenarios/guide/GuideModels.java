@@ -10,6 +10,7 @@ public final class GuideModels {
 
     /** A new instance of every guide model. */
     public static List<ScenarioModel> all() {
-        return List.of(new ThirdPartyFailModel(), new StateTrapModel(), new NoonCrashModel());
+        return List.of(new LiveScoreModel(), new GhostPaymentModel(), new Upload4kModel(), new ThirdPartyFailModel(),
+                new StateTrapModel(), new NoonCrashModel());
     }
 }
