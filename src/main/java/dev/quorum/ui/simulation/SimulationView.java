@@ -66,8 +66,13 @@ public final class SimulationView {
         SplitPane.setResizableWithParent(left, false);
 
         model.fields().addListener((ListChangeListener<ParameterField>) c -> showFields());
-        model.resultProperty().addListener((o, was, now) -> showResult(now));
+        // Every run redraws, even one whose result equals the last; clearing the result redraws too.
         model.runsProperty().addListener((o, was, now) -> showResult(model.resultProperty().get()));
+        model.resultProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                showResult(null);
+            }
+        });
         showFields();
         showResult(model.resultProperty().get());
     }

@@ -113,6 +113,8 @@ public final class SimulationViewModel {
     // True while fields are rebuilt or re-resolved, so that filling them is not taken for the user's edits.
     private boolean resolving;
     private boolean reverting;
+    // Counts parameter changes, so a result made from older values is shown as stale.
+    private long inputs;
 
     /** A view model over {@code service}, running through {@code executor}, reading and editing {@code session}'s design. */
     public SimulationViewModel(SimulationService service, BackgroundExecutor executor, EditSession session) {
@@ -199,11 +201,16 @@ public final class SimulationViewModel {
         if (selected.get() == null) {
             return;
         }
+        List<String> before = values();
         resolve(null);
-        if (result.get() != null) {
-            stale.set(true);
+        // Most edits (recording this very outcome, say) leave the model's inputs as they were: nothing to re-run.
+        if (!values().equals(before)) {
+            parametersChanged();
         }
-        parametersChanged();
+    }
+
+    private List<String> values() {
+        return fields.stream().map(f -> f.textProperty().get() + "|" + f.originProperty().get()).toList();
     }
 
     private void fieldEdited(ParameterField field, String text) {
@@ -278,6 +285,7 @@ public final class SimulationViewModel {
     }
 
     private void parametersChanged() {
+        inputs++;
         updateCanRun();
         if (result.get() != null) {
             stale.set(true);
@@ -315,10 +323,20 @@ public final class SimulationViewModel {
         Map<String, String> values = Map.copyOf(overrides);
         long seedNumber = seedValue().orElse(SimulationService.DEFAULT_SEED);
         int reps = replications.get();
-        String id = c.id();
         running.set(true);
         progress.set(0);
         status.set("Running " + c.title() + "…");
+        try {
+            submit(c, d, values, seedNumber, reps, cancel, request, inputs);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The window is closing and its executor has stopped: a re-run that fires now has nowhere to run.
+            finish();
+        }
+    }
+
+    private void submit(ModelChoice c, Design d, Map<String, String> values, long seedNumber, int reps, Cancellation cancel,
+            long request, long madeFrom) {
+        String id = c.id();
         executor.submitComputation("Simulating " + c.title() + "…", () -> {
             long start = System.nanoTime();
             SimulationResult r = service.run(d, id, values, seedNumber, reps,
@@ -335,7 +353,7 @@ public final class SimulationViewModel {
             finish();
             lastRunMillis.set(timed.millis());
             autoRerun.set(timed.millis() < AUTO_RERUN_MILLIS);
-            show(timed.result());
+            show(timed.result(), madeFrom != inputs);
             status.set("Ran " + reps + (reps == 1 ? " replication" : " replications") + " in " + timed.millis() + " ms"
                     + (autoRerun.get() ? "; changes re-run by themselves." : "."));
         }, error -> {
@@ -372,21 +390,21 @@ public final class SimulationViewModel {
         }
     }
 
-    private void show(SimulationResult r) {
+    private void show(SimulationResult r, boolean outdated) {
         Model m = service.model(r.model());
-        result.set(r);
-        stale.set(false);
-        runs.set(runs.get() + 1);
+        // The lists first: the view redraws when the result or the run count changes, and reads them then.
         metrics.setAll(r.metrics());
         verdicts.setAll(r.verdicts());
         notes.setAll(r.notes());
         timeSeries.setAll(ResultCharts.timeSeries(r));
         beforeAfter.setAll(ResultCharts.beforeAfter(m, r));
         distributions.setAll(ResultCharts.distributions(m, r));
+        stale.set(outdated);
+        result.set(r);
+        runs.set(runs.get() + 1);
     }
 
     private void clearResult() {
-        result.set(null);
         stale.set(false);
         metrics.clear();
         verdicts.clear();
@@ -394,6 +412,7 @@ public final class SimulationViewModel {
         timeSeries.clear();
         beforeAfter.clear();
         distributions.clear();
+        result.set(null);
     }
 
     /** Records the result shown in the open design, as one undoable edit; false when there is nothing to record. */

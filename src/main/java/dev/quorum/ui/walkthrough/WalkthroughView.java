@@ -40,6 +40,8 @@ public final class WalkthroughView {
     private final BorderPane root = new BorderPane();
     private final VBox page = new VBox(12);
     private final ListView<String> steps = new ListView<>();
+    private final ScrollPane scroll = new ScrollPane();
+    private int shownStep = -1;
     // Set while the step list follows the model, so that its selection is not taken for a click.
     private boolean following;
 
@@ -74,7 +76,7 @@ public final class WalkthroughView {
         page.getStyleClass().add("walkthrough-page");
         page.setPadding(new Insets(16, 20, 16, 20));
         page.setFillWidth(true);
-        ScrollPane scroll = new ScrollPane(page);
+        scroll.setContent(page);
         scroll.setFitToWidth(true);
         scroll.setId("walkthrough-scroll");
 
@@ -173,6 +175,11 @@ public final class WalkthroughView {
 
     private void showPage() {
         page.getChildren().clear();
+        if (shownStep != model.stepProperty().get()) {
+            // A new step starts at its top; a redraw of the same step (after Apply) keeps the place.
+            shownStep = model.stepProperty().get();
+            scroll.setVvalue(0);
+        }
         ScenarioCard card = model.scenarioProperty().get();
         if (card == null) {
             page.getChildren().addAll(heading("Walk through a scenario"), text("Choose one of the guide's fifteen scenarios "
@@ -276,12 +283,6 @@ public final class WalkthroughView {
     private void fixPage(Walkthrough w) {
         FixProposal fix = w.fix();
         page.getChildren().addAll(label("The change"), text(fix.text()));
-        if (!fix.example().isBlank()) {
-            Label example = new Label(fix.example());
-            example.getStyleClass().add("walkthrough-code");
-            example.setWrapText(true);
-            page.getChildren().addAll(label("For example"), example);
-        }
         if (!fix.changes().isEmpty()) {
             VBox changes = new VBox(3);
             changes.setId("walkthrough-changes");
@@ -305,6 +306,12 @@ public final class WalkthroughView {
         HBox.setHgrow(why, Priority.ALWAYS);
         page.getChildren().addAll(actions, hint("Apply makes the change and records the outcome as one step; Edit › Undo "
                 + "(Ctrl+Z) takes it back."));
+        if (!fix.example().isBlank()) {
+            Label example = new Label(fix.example());
+            example.getStyleClass().add("walkthrough-code");
+            example.setWrapText(true);
+            page.getChildren().addAll(label("For example"), example);
+        }
     }
 
     private void outcomePage(Walkthrough w) {
