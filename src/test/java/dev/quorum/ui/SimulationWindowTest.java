@@ -77,7 +77,16 @@ class SimulationWindowTest extends FxTestSupport {
         assertThat(bytes).startsWith(0x89, 'P', 'N', 'G');
 
         int depth = fx(() -> app.model().design().session().history().undoDepth());
-        robot.clickOn(robot.lookup("#simulation-record").<Node>query());
+        Node record = robot.lookup("#simulation-record").query();
+        fxRun(() -> robot.lookup("#simulation-results-scroll").<ScrollPane>query().setVvalue(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        ScrollPane resultsScroll = robot.lookup("#simulation-results-scroll").query();
+        assertThat(fx(() -> {
+            Bounds b = record.localToScene(record.getBoundsInLocal());
+            Bounds view = resultsScroll.localToScene(resultsScroll.getLayoutBounds());
+            return view.contains(b.getCenterX(), b.getCenterY());
+        })).as("Record Outcome is in view, even in the narrow test window").isTrue();
+        click(record);
         waitUntil(() -> app.model().design().session().design().outcomes().size() == 1);
         assertThat(fx(() -> app.model().design().session().history().undoDepth())).isEqualTo(depth + 1);
 
@@ -88,11 +97,23 @@ class SimulationWindowTest extends FxTestSupport {
         clickRun();
         waitUntil(() -> model.runningProperty().get());
         assertThat(fx(() -> robot.lookup("#simulation-progress").query().isVisible())).isTrue();
-        robot.clickOn(robot.lookup("#simulation-cancel").<Node>query());
+        click(robot.lookup("#simulation-cancel").query());
         waitUntil(() -> !model.runningProperty().get());
         assertThat(fx(() -> robot.lookup("#simulation-status").<Label>query().getText())).isEqualTo("Cancelled.");
         assertThat(fx(() -> model.resultProperty().get())).isNull();
         assertThat(robot.lookup("#simulation-empty").tryQuery()).isPresent();
+    }
+
+    /**
+     * Clicks a node once no tooltip is showing: a parameter's tooltip stays up while the pointer rests on its field
+     * and fades for a moment after it leaves, and a click on it would not reach the node under it.
+     */
+    private void click(Node node) {
+        robot.moveTo(node);
+        waitUntil(() -> javafx.stage.Window.getWindows().stream()
+                .noneMatch(w -> w instanceof javafx.scene.control.Tooltip && w.isShowing()));
+        robot.clickOn(node);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void choose(String title) {
@@ -107,7 +128,7 @@ class SimulationWindowTest extends FxTestSupport {
     private void clickRun() {
         Button run = robot.lookup("#simulation-run").query();
         scrollTo(run);
-        robot.clickOn(run);
+        click(run);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -16,6 +16,11 @@ public final class ChartNodes {
 
     /** A line chart over time, one line per series, without animation so a re-run redraws at once. */
     public static LineChart<Number, Number> line(ResultCharts.LineChartData data) {
+        return line(data, false);
+    }
+
+    /** A line chart whose lines run from the naive design to the fix when {@code naiveToFix}, coloured as the bars are. */
+    public static LineChart<Number, Number> line(ResultCharts.LineChartData data, boolean naiveToFix) {
         NumberAxis x = new NumberAxis();
         x.setLabel("time");
         x.setForceZeroInRange(false);
@@ -35,13 +40,24 @@ public final class ChartNodes {
         }
         chart.setLegendVisible(data.lines().size() > 1);
         chart.getStyleClass().add("result-chart");
+        if (naiveToFix && data.lines().size() >= 2 && data.lines().size() <= 4) {
+            chart.getStyleClass().addAll("naive-to-fix", "bars-" + data.lines().size());
+        }
         chart.setPrefSize(520, 280);
-        chart.setMinHeight(240);
+        chart.setMinSize(260, 240);
         return chart;
     }
 
     /** A bar chart: categories along the axis, one bar per series in each. */
     public static BarChart<String, Number> bars(ResultCharts.BarChartData data) {
+        return bars(data, false);
+    }
+
+    /**
+     * A bar chart whose series run from the naive design to the fix when {@code naiveToFix}: the first is coloured as
+     * the problem, the last as the fix, so before and after read at a glance.
+     */
+    public static BarChart<String, Number> bars(ResultCharts.BarChartData data, boolean naiveToFix) {
         CategoryAxis x = new CategoryAxis();
         NumberAxis y = axis(data.unit());
         BarChart<String, Number> chart = new BarChart<>(x, y);
@@ -63,8 +79,12 @@ public final class ChartNodes {
         // A single category needs no label under it: the title says what the bars measure.
         x.setTickLabelsVisible(data.categories().size() > 1);
         chart.getStyleClass().add("result-chart");
-        chart.setPrefSize(data.categories().size() == 1 ? 340 : 520, 280);
-        chart.setMinHeight(240);
+        if (naiveToFix && data.series().size() >= 2 && data.series().size() <= 4) {
+            chart.getStyleClass().addAll("naive-to-fix", "bars-" + data.series().size());
+        }
+        chart.setPrefSize(data.categories().size() == 1 ? 400 : 520, 280);
+        // A narrow window wraps and narrows the charts rather than scrolling sideways.
+        chart.setMinSize(260, 240);
         return chart;
     }
 

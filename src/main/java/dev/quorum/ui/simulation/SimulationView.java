@@ -55,6 +55,9 @@ public final class SimulationView {
         ScrollPane left = new ScrollPane(controls());
         left.setFitToWidth(true);
         left.setId("simulation-controls-scroll");
+        // Parameters with a slider, a value and a range need this much room to read; the results take the rest.
+        left.setMinWidth(340);
+        left.setPrefWidth(400);
         results.setId("simulation-results");
         results.getStyleClass().add("simulation-results");
         results.setPadding(new Insets(14));
@@ -62,7 +65,7 @@ public final class SimulationView {
         right.setFitToWidth(true);
         right.setId("simulation-results-scroll");
         root.getItems().addAll(left, right);
-        root.setDividerPositions(0.34);
+        root.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(left, false);
 
         model.fields().addListener((ListChangeListener<ParameterField>) c -> showFields());
@@ -132,7 +135,13 @@ public final class SimulationView {
         replications.setEditable(true);
         replications.setPrefWidth(90);
         replications.valueProperty().addListener((o, was, now) -> model.replicationsProperty().set(now));
-        HBox runSettings = new HBox(8, new Label("Seed"), seed, new Label("Replications"), replications);
+        Label seedLabel = new Label("Seed");
+        Label replicationsLabel = new Label("Replications");
+        seedLabel.setMinWidth(Region.USE_PREF_SIZE);
+        replicationsLabel.setMinWidth(Region.USE_PREF_SIZE);
+        seed.setMinWidth(70);
+        replications.setMinWidth(90);
+        HBox runSettings = new HBox(8, seedLabel, seed, replicationsLabel, replications);
         runSettings.setAlignment(Pos.CENTER_LEFT);
 
         Button run = new Button("Run");
@@ -153,6 +162,9 @@ public final class SimulationView {
         progress.visibleProperty().bind(model.runningProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
+        for (Button b : new Button[] {run, cancel, reset}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox buttons = new HBox(8, run, cancel, reset, progress);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label status = new Label();
@@ -199,6 +211,7 @@ public final class SimulationView {
         Label origin = new Label();
         origin.setId("origin-" + f.name());
         origin.getStyleClass().add("origin-badge");
+        origin.setMinWidth(Region.USE_PREF_SIZE);
         origin.textProperty().bind(f.originProperty());
         f.originProperty().addListener((o, was, now) -> styleOrigin(origin, now));
         styleOrigin(origin, f.originProperty().get());
@@ -208,6 +221,7 @@ public final class SimulationView {
         Button reset = new Button("↺");
         reset.setId("reset-" + f.name());
         reset.getStyleClass().add("parameter-reset");
+        reset.setMinWidth(Region.USE_PREF_SIZE);
         reset.setTooltip(new Tooltip("Use the design's value or the default again"));
         reset.setOnAction(e -> model.reset(f));
         reset.visibleProperty().bind(f.overriddenProperty());
@@ -299,7 +313,11 @@ public final class SimulationView {
         record.setTooltip(new Tooltip("Record this result in the design, as one step you can undo; the Markdown export "
                 + "lists it under Simulated outcomes"));
         record.setOnAction(e -> model.recordOutcome());
-        HBox actions = new HBox(8, csv, png, record);
+        for (Button b : new Button[] {csv, png, record}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        // The actions wrap rather than shrink out of sight when the results are narrow.
+        FlowPane actions = new FlowPane(8, 8, csv, png, record);
         results.getChildren().addAll(title, run, stale, actions);
 
         if (!model.verdicts().isEmpty()) {
@@ -320,7 +338,7 @@ public final class SimulationView {
         if (!model.beforeAfter().isEmpty()) {
             FlowPane bars = new FlowPane(10, 10);
             bars.setId("result-before-after");
-            model.beforeAfter().forEach(b -> bars.getChildren().add(ChartNodes.bars(b)));
+            model.beforeAfter().forEach(b -> bars.getChildren().add(ChartNodes.bars(b, true)));
             results.getChildren().addAll(subheading("Before and after the fix"), bars);
         }
         FlowPane cards = new FlowPane(10, 10);
@@ -332,7 +350,9 @@ public final class SimulationView {
         if (!model.timeSeries().isEmpty()) {
             FlowPane lines = new FlowPane(10, 10);
             lines.setId("result-time-series");
-            model.timeSeries().forEach(l -> lines.getChildren().add(ChartNodes.line(l)));
+            // A scenario's lines are its variants, naive first and the fix last.
+            boolean variants = !model.beforeAfter().isEmpty();
+            model.timeSeries().forEach(l -> lines.getChildren().add(ChartNodes.line(l, variants)));
             results.getChildren().addAll(subheading("Over time"), lines);
         }
         if (!model.distributions().isEmpty()) {

@@ -239,13 +239,21 @@ public final class WalkthroughView {
         }
         page.getChildren().addAll(label("How it fares"), grid);
         long fromDesign = w.result().parameters().stream().filter(v -> v.origin() == ParameterValue.Origin.DESIGN).count();
-        VBox params = new VBox(2);
+        GridPane params = grid("walkthrough-parameters", "Parameter", "Value", "Where it comes from");
+        int line = 1;
         for (ParameterValue v : w.result().parameters()) {
-            Label l = new Label(v.parameter().label() + ": " + v.text() + "  — " + v.origin().name().toLowerCase(java.util.Locale.ROOT)
-                    + (v.detail().isEmpty() ? "" : ": " + v.detail()));
-            l.setWrapText(true);
-            l.getStyleClass().add(v.origin() == ParameterValue.Origin.DESIGN ? "walkthrough-text" : "simulation-hint");
-            params.getChildren().add(l);
+            boolean stated = v.origin() == ParameterValue.Origin.DESIGN;
+            Label where = cell(v.origin().name().toLowerCase(java.util.Locale.ROOT) + (v.detail().isEmpty() ? "" : ": " + v.detail()));
+            where.setMaxWidth(560);
+            Label name = cell(v.parameter().label());
+            Label value = cell(v.text());
+            if (!stated) {
+                // The design's own figures stand out; the defaults that fill the gaps are muted.
+                for (Label l : new Label[] {name, value, where}) {
+                    l.getStyleClass().add("simulation-hint");
+                }
+            }
+            params.addRow(line++, name, value, where);
         }
         page.getChildren().addAll(label("Parameters (" + fromDesign + " from the design, the rest documented defaults)"), params);
     }
@@ -276,7 +284,7 @@ public final class WalkthroughView {
         page.getChildren().add(grid);
         FlowPane charts = new FlowPane(10, 10);
         charts.setId("walkthrough-charts");
-        model.charts().forEach(c -> charts.getChildren().add(ChartNodes.bars(c)));
+        model.charts().forEach(c -> charts.getChildren().add(ChartNodes.bars(c, true)));
         page.getChildren().add(charts);
     }
 

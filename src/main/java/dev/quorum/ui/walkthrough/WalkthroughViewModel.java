@@ -95,6 +95,12 @@ public final class WalkthroughViewModel {
         });
         // Undo and redo change the design under the walkthrough; what is recorded (and applied) is read from it.
         session.revisionProperty().addListener((o, was, now) -> {
+            if (walkthrough.get() == null && !running.get() && scenario.get() != null && session.design() != null
+                    && !failure.get().isEmpty()) {
+                // A scenario chosen before any design was open runs once one is.
+                start();
+                return;
+            }
             refreshRecorded();
             stale.set(walkthrough.get() != null && !known.contains(session.design()));
         });
