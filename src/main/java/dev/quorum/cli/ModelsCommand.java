@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 final class ModelsCommand implements Callable<Integer> {
 
     /** The output formats. */
-    enum Format { text, json }
+    enum Format { text, json, md }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -26,7 +26,7 @@ final class ModelsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "A *.quorum.yaml design file (optional).")
     Path file;
 
-    @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text, json, or md for the guide models' part of docs/scenarios.md (default: ${DEFAULT-VALUE}).")
     Format format;
 
     private final DesignService designs;
@@ -44,6 +44,8 @@ final class ModelsCommand implements Callable<Integer> {
         String text = switch (format) {
             case text -> ModelListing.text(simulation, design == null ? null : design.design(), source);
             case json -> ModelListing.json(simulation, design == null ? null : design.design());
+            case md -> dev.quorum.sim.scenarios.guide.ScenarioModelsDocument.markdown(
+                    dev.quorum.sim.scenarios.guide.GuideModels.all());
         };
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();

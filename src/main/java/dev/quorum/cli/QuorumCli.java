@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
                 + "Run with no arguments to open the workbench window.",
         subcommands = {ShowCommand.class, ValidateCommand.class, ExportCommand.class, NewCommand.class,
                 ImportSqlCommand.class, RulesCommand.class, ProjectsCommand.class, StoreCommand.class, RenderCommand.class,
-                SimulateCommand.class, ModelsCommand.class, ScenariosCommand.class},
+                SimulateCommand.class, ModelsCommand.class, ScenariosCommand.class, WalkthroughCommand.class},
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT,
         exitCodeOnExecutionException = ExitCodes.BAD_INPUT,
         exitCodeListHeading = "%nExit codes:%n",
@@ -121,6 +121,10 @@ public final class QuorumCli implements Runnable {
             }
             if (type == SimulateCommand.class) {
                 return type.cast(new SimulateCommand(service, new dev.quorum.service.SimulationService()));
+            }
+            if (type == WalkthroughCommand.class) {
+                return type.cast(new WalkthroughCommand(service,
+                        new dev.quorum.service.walkthrough.WalkthroughService(new dev.quorum.service.SimulationService())));
             }
             if (type == ModelsCommand.class) {
                 return type.cast(new ModelsCommand(service, new dev.quorum.service.SimulationService()));

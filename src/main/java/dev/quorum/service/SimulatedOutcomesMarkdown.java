@@ -9,7 +9,7 @@ import java.util.List;
  * design, after the template's sections, and nothing at all when none is recorded. Recorded text comes from
  * a file, so it is escaped like any other user text: it cannot open a heading, a fence or raw HTML.
  */
-final class SimulatedOutcomesMarkdown {
+public final class SimulatedOutcomesMarkdown {
 
     /** The appendix heading. */
     static final String HEADING = "Simulated outcomes";
@@ -57,7 +57,7 @@ final class SimulatedOutcomesMarkdown {
     }
 
     /** One line of inline text; Markdown emphasis and link syntax from a file are shown as typed. */
-    private static String inline(String text) {
+    public static String inline(String text) {
         String oneLine = text.strip().replaceAll("\\s*\n\\s*", " ");
         return html(oneLine).replaceAll("([\\\\`*_\\[\\]#|])", "\\\\$1");
     }
@@ -67,7 +67,7 @@ final class SimulatedOutcomesMarkdown {
     }
 
     /** Text inside a code span: backticks are dropped so the span cannot be closed early. */
-    private static String code(String text) {
+    public static String code(String text) {
         return text.strip().replace("`", "").replaceAll("\\s+", " ");
     }
 }

@@ -77,7 +77,7 @@ public final class DdlImporter {
                 "ANALYZE", "VACUUM", "REFRESH", "CHECKPOINT", "SHOW", "EXPLAIN", "PERFORM", "RAISE", "NOTIFY", "LISTEN");
         private static final Set<String> TRANSACTION_WORDS = Set.of("BEGIN", "COMMIT", "START", "ROLLBACK", "END",
                 "SAVEPOINT", "RELEASE", "LOCK", "UNLOCK");
-        private static final Set<String> ALTER_TABLE_ACTIONS = Set.of("ADD", "ALTER", "MODIFY", "CHANGE", "ATTACH");
+        private static final Set<String> ALTER_TABLE_ACTIONS = Set.of("ADD", "ALTER", "MODIFY", "CHANGE", "ATTACH", "DROP");
 
         private final SqlDialect dialect;
         private final List<TableBuilder> tables = new ArrayList<>();
@@ -501,6 +501,20 @@ public final class DdlImporter {
                     return true;
                 }
                 return false;
+            }
+            if (op == AlterOperation.DROP && e.getColumnName() != null) {
+                // A migration that drops a column (a plain password, a legacy field) must leave the model without it.
+                return tb.columns.remove(SqlName.of(e.getColumnName()).key()) != null;
+            }
+            if (op == AlterOperation.DROP && e.getConstraintName() != null) {
+                String dropped = constraintName(e.getConstraintName());
+                boolean removed = tb.uniques.removeIf(k -> dropped.equalsIgnoreCase(k.name()))
+                        | tb.foreignKeys.removeIf(k -> dropped.equalsIgnoreCase(k.name()));
+                if (tb.primaryKey != null && dropped.equalsIgnoreCase(tb.primaryKey.name())) {
+                    tb.primaryKey = null;
+                    removed = true;
+                }
+                return removed;
             }
             if (op == AlterOperation.ALTER || op == AlterOperation.MODIFY || op == AlterOperation.CHANGE) {
                 boolean used = false;

@@ -31,6 +31,12 @@ public final class BackgroundExecutor implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    // A simulation can run for seconds; a save or a preview must not wait behind it, so it has a lane of its own.
+    private final ExecutorService computing = Executors.newSingleThreadExecutor(runnable -> {
+        Thread t = new Thread(runnable, "quorum-simulation");
+        t.setDaemon(true);
+        return t;
+    });
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper(this, "activity", "");
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(this, "working", false);
@@ -54,6 +60,15 @@ public final class BackgroundExecutor implements AutoCloseable {
     public <T> Task<T> submitInteractive(Callable<T> work, Consumer<? super T> onSuccess,
             Consumer<? super Throwable> onFailure) {
         return submit(interactive, "", work, onSuccess, onFailure);
+    }
+
+    /**
+     * Runs long computation such as a simulation on a lane of its own, one at a time in the order asked, so that
+     * ordered work (saves, previews) never queues behind it. The work stops itself when its caller cancels it.
+     */
+    public <T> Task<T> submitComputation(String description, Callable<T> work, Consumer<? super T> onSuccess,
+            Consumer<? super Throwable> onFailure) {
+        return submit(computing, description, work, onSuccess, onFailure);
     }
 
     private <T> Task<T> submit(ExecutorService lane, String description, Callable<T> work, Consumer<? super T> onSuccess,
@@ -130,6 +145,7 @@ public final class BackgroundExecutor implements AutoCloseable {
     @Override
     public void close() {
         interactive.shutdownNow();
+        computing.shutdownNow();
         pool.shutdownNow();
         try {
             pool.awaitTermination(2, TimeUnit.SECONDS);

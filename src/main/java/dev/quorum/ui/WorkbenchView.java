@@ -11,6 +11,8 @@ import dev.quorum.ui.section.SectionView;
 import dev.quorum.ui.section.SectionViewModel;
 import dev.quorum.ui.section.SectionViews;
 import dev.quorum.ui.settings.Theme;
+import dev.quorum.ui.simulation.SimulationView;
+import dev.quorum.ui.walkthrough.WalkthroughView;
 import dev.quorum.validate.Finding;
 import java.io.File;
 import java.nio.file.Files;
@@ -76,6 +78,7 @@ public final class WorkbenchView {
     private final ProblemsView problems;
     private final SplitPane editorSplit = new SplitPane();
     private java.util.function.Consumer<String> recentProjectOpener = id -> { };
+    private TabPane centreTabs;
 
     public WorkbenchView(WorkbenchViewModel model) {
         this.model = model;
@@ -253,7 +256,10 @@ public final class WorkbenchView {
         sectionHost.getChildren().setAll(view);
     }
 
-    /** The section editor and the Diagrams view as two tabs; diagrams are drawn only while their tab shows. */
+    /**
+     * The section editor, the Diagrams view, the simulation view and the walkthrough as tabs; diagrams are drawn only
+     * while their tab shows.
+     */
     private Node editorAndDiagrams() {
         DiagramsView diagrams = new DiagramsView(model.diagrams());
         Tab editor = new Tab("Editor", sectionHost);
@@ -261,8 +267,13 @@ public final class WorkbenchView {
         Tab drawings = new Tab("Diagrams", diagrams.root());
         drawings.setId("diagrams-tab");
         model.diagrams().activeProperty().bind(drawings.selectedProperty());
-        TabPane tabs = new TabPane(editor, drawings);
+        Tab simulate = new Tab("Simulation", new SimulationView(model.simulation()).root());
+        simulate.setId("simulation-tab");
+        Tab walk = new Tab("Walkthrough", new WalkthroughView(model.walkthrough()).root());
+        walk.setId("walkthrough-tab");
+        TabPane tabs = new TabPane(editor, drawings, simulate, walk);
         tabs.setId("centre-tabs");
+        centreTabs = tabs;
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
     }
@@ -388,6 +399,9 @@ public final class WorkbenchView {
             design.getItems().add(item(s.title(), n <= 9 ? "Shortcut+" + n : null, () -> tree.select(id)));
             n++;
         }
+        design.getItems().addAll(new SeparatorMenuItem(),
+                item("Simulate…", null, () -> selectTab("simulation-tab")),
+                item("Walk Through Scenario…", null, () -> selectTab("walkthrough-tab")));
 
         MenuItem keys = item("Keyboard Shortcuts", "F1", this::showShortcuts);
         MenuItem about = new MenuItem("About Quorum");
@@ -398,6 +412,12 @@ public final class WorkbenchView {
         MenuBar bar = new MenuBar(file, edit, view, design, help);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** Brings the centre tab with this id to the front. */
+    public void selectTab(String id) {
+        centreTabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                .ifPresent(t -> centreTabs.getSelectionModel().select(t));
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {

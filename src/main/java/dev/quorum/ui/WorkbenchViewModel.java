@@ -18,6 +18,8 @@ import dev.quorum.ui.problems.FindingsIndex;
 import dev.quorum.ui.problems.LiveValidation;
 import dev.quorum.ui.problems.ProblemsViewModel;
 import dev.quorum.ui.settings.WorkbenchSettings;
+import dev.quorum.ui.simulation.SimulationViewModel;
+import dev.quorum.ui.walkthrough.WalkthroughViewModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +58,8 @@ public final class WorkbenchViewModel {
     private final DesignViewModel design;
     private final PreviewViewModel preview;
     private final DiagramsViewModel diagrams;
+    private final SimulationViewModel simulation;
+    private final WalkthroughViewModel walkthrough;
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Quorum");
@@ -97,6 +101,10 @@ public final class WorkbenchViewModel {
         this.problems = new ProblemsViewModel(service.template());
         EditSession session = design.session();
         this.liveValidation = new LiveValidation(validation, executor, session, this::showFindings);
+        dev.quorum.service.SimulationService simulations = new dev.quorum.service.SimulationService();
+        this.simulation = new SimulationViewModel(simulations, executor, session);
+        this.walkthrough = new WalkthroughViewModel(new dev.quorum.service.walkthrough.WalkthroughService(simulations),
+                executor, session);
         this.files = new DesignFiles(service, executor, design, settings, errorMessage::set, message::set,
                 this::refreshRecent);
         this.project = new ProjectDocument(executor, service, session, () -> store.get(), this::currentFindings,
@@ -455,6 +463,16 @@ public final class WorkbenchViewModel {
     /** The Diagrams view's state. */
     public DiagramsViewModel diagrams() {
         return diagrams;
+    }
+
+    /** The simulation view's state. */
+    public SimulationViewModel simulation() {
+        return simulation;
+    }
+
+    /** The walkthrough's state. */
+    public WalkthroughViewModel walkthrough() {
+        return walkthrough;
     }
 
     /** The Markdown preview. */

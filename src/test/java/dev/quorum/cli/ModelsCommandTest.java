@@ -34,7 +34,8 @@ class ModelsCommandTest {
     void withADesignShowsItsValuesAndWhichModelsApply() throws Exception {
         assertThat(run("models", "samples/payments.quorum.yaml", "--format", "json")).isZero();
         JsonNode models = new ObjectMapper().readTree(out.toString()).get("models");
-        assertThat(models).hasSize(6);
+        assertThat(models).hasSize(6 + 15);
+        assertThat(models.get(6).get("id").asText()).isEqualTo("scenario.live-score");
         JsonNode failover = models.get(0);
         assertThat(failover.get("applies").asBoolean()).isTrue();
         JsonNode detection = null;

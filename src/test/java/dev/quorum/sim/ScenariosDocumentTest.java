@@ -8,6 +8,8 @@ import dev.quorum.sim.scenarios.ModelCatalog;
 import dev.quorum.sim.scenarios.Parameter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.quorum.sim.scenarios.guide.GuideModels;
+import dev.quorum.sim.scenarios.guide.ScenarioModelsDocument;
 import org.junit.jupiter.api.Test;
 
 /** docs/scenarios.md documents every model, parameter (with its default and source) and metric the code has. */
@@ -27,5 +29,12 @@ class ScenariosDocumentTest {
                 assertThat(doc).as(m.id() + " " + s.name()).contains("| `" + s.name() + "` " + s.label() + " | " + s.unit().symbol() + " |");
             }
         }
+    }
+
+    @Test
+    void theGuideModelsPartIsGeneratedFromTheCode() throws Exception {
+        String doc = Files.readString(Path.of("docs/scenarios.md"));
+        assertThat(doc).as("docs/scenarios.md is out of date; regenerate it with scripts/update-scenario-docs.sh")
+                .contains(ScenarioModelsDocument.markdown(GuideModels.all()));
     }
 }

@@ -85,6 +85,21 @@ class DdlImporterTest {
     }
 
     @Test
+    void alterTableDropColumnRemovesTheColumnAndAnUnknownOneIsReported() {
+        SchemaModel m = read("""
+                CREATE TABLE users (id int PRIMARY KEY, password varchar(64), email text, CONSTRAINT uq_users_email UNIQUE (email));
+                ALTER TABLE users ADD COLUMN password_hash VARCHAR(255);
+                ALTER TABLE users DROP COLUMN password;
+                ALTER TABLE users DROP COLUMN nickname;
+                ALTER TABLE users DROP CONSTRAINT uq_users_email;
+                """, SqlDialect.POSTGRESQL);
+        Table users = m.table("users").orElseThrow();
+        assertThat(users.columns()).extracting(c -> c.name().name()).containsExactly("id", "email", "password_hash");
+        assertThat(users.uniqueConstraints()).isEmpty();
+        assertThat(m.skipped()).singleElement().satisfies(s -> assertThat(s.line()).isEqualTo(4));
+    }
+
+    @Test
     void alterTableAddsKeysColumnsAndNullability() {
         SchemaModel m = read("""
                 CREATE TABLE users (id int, email text);

@@ -15,29 +15,32 @@ import java.util.regex.Pattern;
  * The design's free text, field by field in template order, for figures the template has no field for
  * (pool size, cache TTL, jitter). SQL, JSON and the design's own settings are left out: they are not prose.
  */
-final class DesignText {
+public final class DesignText {
 
     private static final Set<String> SKIPPED = Set.of("sql", "json", "validation", "outcomes");
 
     /** One text field and where it sits. */
-    record Field(String path, String text) {
+    public record Field(String path, String text) {
     }
 
     /** The first match of {@code pattern} in any text field, in template order. */
-    record Found(String path, Matcher match) {
+    public record Found(String path, Matcher match) {
     }
 
     private final List<Field> fields = new ArrayList<>();
 
-    DesignText(Design design) {
+    /** The text fields of {@code design}. */
+    public DesignText(Design design) {
         walk(design, "");
     }
 
-    List<Field> fields() {
+    /** Every non-blank text field, in template order. */
+    public List<Field> fields() {
         return fields;
     }
 
-    Optional<Found> find(Pattern pattern) {
+    /** The first match of {@code pattern}, in template order. */
+    public Optional<Found> find(Pattern pattern) {
         for (Field f : fields) {
             Matcher m = pattern.matcher(f.text());
             if (m.find()) {
@@ -45,6 +48,16 @@ final class DesignText {
             }
         }
         return Optional.empty();
+    }
+
+    /** The first match of {@code pattern} as a choice, with the field and the words read as its evidence. */
+    public Optional<DesignValue> find(Pattern pattern, String choice) {
+        return find(pattern).map(f -> DesignValue.choice(choice, f.path(), "'" + excerpt(f) + "'"));
+    }
+
+    /** True when the design has no prose besides its name, as a new, empty design. */
+    public boolean isEmpty() {
+        return fields.stream().allMatch(f -> f.path().equals("name"));
     }
 
     private void walk(Object value, String path) {

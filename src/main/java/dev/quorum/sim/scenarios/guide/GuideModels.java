@@ -10,6 +10,21 @@ public final class GuideModels {
 
     /** A new instance of every guide model. */
     public static List<ScenarioModel> all() {
-        return List.of();
+        return List.of(
+                new LiveScoreModel(),
+                new GhostPaymentModel(),
+                new Upload4kModel(),
+                new ThirdPartyFailModel(),
+                new StateTrapModel(),
+                new BudgetCrisisModel(),
+                new TenSecondLagModel(),
+                new StolenDbModel(),
+                new NoonCrashModel(),
+                new DeleteMysteryModel(),
+                new TrafficSpikeModel(),
+                new MorningLagModel(),
+                new FreeServerModel(),
+                new ZombieCodeModel(),
+                new ZeroDowntimeModel());
     }
 }
