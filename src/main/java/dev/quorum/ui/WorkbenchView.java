@@ -359,14 +359,21 @@ public final class WorkbenchView {
 
         CheckMenuItem showPreview = new CheckMenuItem("Markdown Preview");
         showPreview.setSelected(true);
-        showPreview.selectedProperty().addListener((o, was, show) -> {
+        // The preview is the document being edited; the simulation and the walkthrough need the width for their
+        // charts, so it steps aside while their tab shows and comes back with the editor.
+        Runnable placePreview = () -> {
+            String tab = centreTabs.getSelectionModel().getSelectedItem() == null ? ""
+                    : centreTabs.getSelectionModel().getSelectedItem().getId();
+            boolean show = showPreview.isSelected() && !"simulation-tab".equals(tab) && !"walkthrough-tab".equals(tab);
             if (show && !split.getItems().contains(previewPane)) {
                 split.getItems().add(previewPane);
                 split.setDividerPosition(1, 0.64);
             } else if (!show) {
                 split.getItems().remove(previewPane);
             }
-        });
+        };
+        showPreview.selectedProperty().addListener((o, was, show) -> placePreview.run());
+        centreTabs.getSelectionModel().selectedItemProperty().addListener((o, was, tab) -> placePreview.run());
         CheckMenuItem showProblems = new CheckMenuItem("Problems Panel");
         showProblems.setSelected(true);
         showProblems.selectedProperty().addListener((o, was, show) -> {

@@ -29,8 +29,11 @@ class SimulationWindowTest extends FxTestSupport {
     void aRunThenAParameterChangeReRunsAndTheResultFollowsThenALongRunIsCancelled() throws Exception {
         launch(null);
         SimulationViewModel model = app.model().simulation();
+        assertThat(robot.lookup("#preview-pane").tryQuery()).as("the editor shows the preview").isPresent();
         robot.clickOn(robot.lookup("#simulation-tab").<Node>query());
         waitUntil(() -> robot.lookup("#simulation-model").tryQuery().map(Node::isVisible).orElse(false));
+        // The charts take the preview's width while the Simulation tab shows.
+        waitUntil(() -> robot.lookup("#preview-pane").tryQuery().isEmpty());
         choose("Disaster restore");
         assertThat(fx(() -> model.selectedProperty().get().id())).isEqualTo("restore");
         // The sample ships its WAL continuously: the window shows the design's value and where it comes from.
@@ -89,6 +92,11 @@ class SimulationWindowTest extends FxTestSupport {
         click(record);
         waitUntil(() -> app.model().design().session().design().outcomes().size() == 1);
         assertThat(fx(() -> app.model().design().session().history().undoDepth())).isEqualTo(depth + 1);
+
+        robot.clickOn(robot.lookup("#editor-tab").<Node>query());
+        waitUntil(() -> robot.lookup("#preview-pane").tryQuery().isPresent());
+        robot.clickOn(robot.lookup("#simulation-tab").<Node>query());
+        waitUntil(() -> robot.lookup("#preview-pane").tryQuery().isEmpty());
 
         // A long run shows its progress and stops on Cancel, leaving no result behind.
         choose("Replica reads and read-your-writes");
