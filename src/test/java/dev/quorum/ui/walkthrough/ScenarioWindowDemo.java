@@ -39,12 +39,11 @@ public final class ScenarioWindowDemo {
         }
         Thread.sleep(500);
         Platform.runLater(() -> {
-            // As View > Markdown Preview and View > Problems Panel do: the chosen view gets the window's room.
-            SplitPane split = (SplitPane) app.view().root().lookup("#main-split");
-            split.getItems().remove(app.view().root().lookup("#preview-pane"));
+            // As View > Problems Panel does: the chosen view gets the window's height. The preview steps aside by
+            // itself on these tabs.
             SplitPane editorSplit = (SplitPane) app.view().root().lookup("#editor-split");
             editorSplit.getItems().remove(app.view().problems().root());
-            split.setDividerPositions(0.15);
+            ((SplitPane) app.view().root().lookup("#main-split")).setDividerPositions(0.15);
             if (mode.equals("walkthrough")) {
                 app.view().selectTab("walkthrough-tab");
                 WalkthroughViewModel w = app.model().walkthrough();
