@@ -62,6 +62,9 @@ final class Migrations {
             throw new StoreException("The store at " + location + " has schema version " + current
                     + ", newer than this Quorum understands (" + LATEST + "); use a newer Quorum");
         }
+        if (current == 0) {
+            clearInterruptedCreation(admin);
+        }
         try {
             Flyway.configure(Migrations.class.getClassLoader())
                     .dataSource(new AdminDataSource(url, credentials))
@@ -75,6 +78,47 @@ final class Migrations {
         } catch (FlywayException e) {
             String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             throw new StoreException("Cannot update the store at " + location + " to schema version " + LATEST + ": " + detail, e);
+        }
+    }
+
+    /** The tables version 1 creates, and Flyway's history; a store at version 0 holding nothing else is Quorum's. */
+    private static final java.util.Set<String> FIRST_CREATION = java.util.Set.of("PROJECTS", "REVISIONS", "STORE_SETTINGS",
+            HISTORY_TABLE);
+
+    /**
+     * Removes what a first creation left when it was killed before version 1 completed. H2 commits each DDL
+     * statement, so a kill during the first migration leaves some of its tables, and Flyway a failed entry in its
+     * history; every later open would then refuse the store. No version ever completed, so no project can have been
+     * written: only a store holding nothing but empty version-1 tables is cleared, and anything else is left for
+     * Flyway to report.
+     */
+    static void clearInterruptedCreation(Connection admin) throws SQLException {
+        java.util.List<String> tables = new java.util.ArrayList<>();
+        try (Statement s = admin.createStatement();
+                ResultSet rs = s.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        if (tables.isEmpty() || !FIRST_CREATION.containsAll(tables)) {
+            return;
+        }
+        for (String t : tables) {
+            if (t.equals(HISTORY_TABLE)) {
+                continue;
+            }
+            try (Statement s = admin.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM \"" + t + "\"")) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    return;
+                }
+            }
+        }
+        try (Statement s = admin.createStatement()) {
+            for (String t : tables) {
+                s.execute("DROP TABLE IF EXISTS \"" + t + "\" CASCADE");
+            }
+            s.execute("DROP ROLE IF EXISTS QUORUM_WRITER");
         }
     }
 
