@@ -1,6 +1,5 @@
 package dev.quorum.ui;
 
-import dev.quorum.service.DesignService;
 import dev.quorum.service.ProjectService;
 import dev.quorum.store.StoreException;
 import dev.quorum.store.StoreLocation;
@@ -73,7 +72,7 @@ public class QuorumApp extends Application {
         this.stage = stage;
         executor = new BackgroundExecutor();
         settings = WorkbenchSettings.load(home != null ? home : WorkbenchSettings.defaultDirectory(System.getenv()));
-        model = new WorkbenchViewModel(new DesignService(), executor, settings);
+        model = new WorkbenchViewModel(StartupServices.designService(), executor, settings);
         view = new WorkbenchView(model);
         installProjects();
 

@@ -13,6 +13,7 @@ public final class Workbench {
 
     /** Opens the workbench window and returns when it closes. */
     public static void launch(String[] args) {
+        StartupServices.begin();
         Application.launch(QuorumApp.class, args);
     }
 

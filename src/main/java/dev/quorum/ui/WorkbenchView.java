@@ -261,21 +261,38 @@ public final class WorkbenchView {
      * while their tab shows.
      */
     private Node editorAndDiagrams() {
-        DiagramsView diagrams = new DiagramsView(model.diagrams());
         Tab editor = new Tab("Editor", sectionHost);
         editor.setId("editor-tab");
-        Tab drawings = new Tab("Diagrams", diagrams.root());
+        Tab drawings = lazyTab("Diagrams", () -> new DiagramsView(model.diagrams()).root());
         drawings.setId("diagrams-tab");
         model.diagrams().activeProperty().bind(drawings.selectedProperty());
-        Tab simulate = new Tab("Simulation", new SimulationView(model.simulation()).root());
+        Tab simulate = lazyTab("Simulation", () -> new SimulationView(model.simulation()).root());
         simulate.setId("simulation-tab");
-        Tab walk = new Tab("Walkthrough", new WalkthroughView(model.walkthrough()).root());
+        Tab walk = lazyTab("Walkthrough", () -> new WalkthroughView(model.walkthrough()).root());
         walk.setId("walkthrough-tab");
         TabPane tabs = new TabPane(editor, drawings, simulate, walk);
         tabs.setId("centre-tabs");
         centreTabs = tabs;
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
+    }
+
+    /**
+     * A tab whose content is built when it is first selected: building and styling the diagrams, simulation and
+     * walkthrough views nobody looks at yet took a large part of the window's start.
+     */
+    private static Tab lazyTab(String title, java.util.function.Supplier<Node> content) {
+        Tab tab = new Tab(title);
+        tab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now) {
+                    o.removeListener(this);
+                    tab.setContent(content.get());
+                }
+            }
+        });
+        return tab;
     }
 
     private static Label paneTitle(String text) {

@@ -101,7 +101,7 @@ public final class WorkbenchViewModel {
         this.problems = new ProblemsViewModel(service.template());
         EditSession session = design.session();
         this.liveValidation = new LiveValidation(validation, executor, session, this::showFindings);
-        dev.quorum.service.SimulationService simulations = new dev.quorum.service.SimulationService();
+        dev.quorum.service.SimulationService simulations = StartupServices.simulationService();
         this.simulation = new SimulationViewModel(simulations, executor, session);
         this.walkthrough = new WalkthroughViewModel(new dev.quorum.service.walkthrough.WalkthroughService(simulations),
                 executor, session);

@@ -29,7 +29,14 @@ import javafx.scene.text.TextFlow;
  */
 public final class PreviewView {
 
-    private final ListView<MdBlock> list = new ListView<>();
+    /**
+     * Rows per list item when a long table is cut into pieces: a 400-row table in one cell kept some 4,800 nodes in
+     * the scene, which every pulse walked and every change of the preview rebuilt. Even, so that the alternating
+     * row shading runs on across pieces.
+     */
+    static final int TABLE_ROWS_PER_PIECE = 20;
+
+    private final ListView<Piece> list = new ListView<>();
     private final ReadOnlyBooleanWrapper rendering = new ReadOnlyBooleanWrapper(this, "rendering", false);
 
     public PreviewView(PreviewViewModel model) {
@@ -57,20 +64,47 @@ public final class PreviewView {
         return rendering.getReadOnlyProperty();
     }
 
-    /** The blocks shown, in order; for tests. */
+    /** The blocks shown, in order, a long table as its pieces (one per list item); for tests. */
     public List<MdBlock> blocks() {
-        return List.copyOf(list.getItems());
+        return list.getItems().stream().map(Piece::block).toList();
     }
 
-    /** Scrolls the preview so that block {@code index} is at the top. */
+    /** Scrolls the preview so that block {@code index} (as {@link #blocks()} counts them) is at the top. */
     public void scrollTo(int index) {
         list.scrollTo(index);
     }
 
-    private void show(List<MdBlock> blocks) {
+    /**
+     * One list item: a block, or a piece of a long table. {@code columns} is the whole table's column count, so
+     * that every piece has the same column widths; a piece after the first has no header and joins the one above.
+     */
+    record Piece(MdBlock block, int columns, boolean continued, boolean continues) {
+    }
+
+    /** The list items for some blocks: each block is one item, except that a long table is cut into pieces. */
+    static List<Piece> pieces(List<MdBlock> blocks) {
+        List<Piece> out = new ArrayList<>(blocks.size());
+        for (MdBlock b : blocks) {
+            if (b instanceof MdBlock.Table t && t.rows().size() > TABLE_ROWS_PER_PIECE) {
+                int columns = columns(t);
+                int n = t.rows().size();
+                for (int from = 0; from < n; from += TABLE_ROWS_PER_PIECE) {
+                    int to = Math.min(n, from + TABLE_ROWS_PER_PIECE);
+                    MdBlock.Table part = new MdBlock.Table(from == 0 ? t.header() : List.of(), t.rows().subList(from, to));
+                    out.add(new Piece(part, columns, from > 0, to < n));
+                }
+            } else {
+                out.add(new Piece(b, b instanceof MdBlock.Table t ? columns(t) : 0, false, false));
+            }
+        }
+        return out;
+    }
+
+    private void show(List<MdBlock> shown) {
+        List<Piece> blocks = pieces(shown);
         // Only the blocks that changed are replaced (blocks are records, so equal means unchanged): the list keeps
         // its scroll position and rebuilds the cells of the changed blocks alone.
-        javafx.collections.ObservableList<MdBlock> old = list.getItems();
+        javafx.collections.ObservableList<Piece> old = list.getItems();
         int head = 0;
         while (head < old.size() && head < blocks.size() && old.get(head).equals(blocks.get(head))) {
             head++;
@@ -85,14 +119,14 @@ public final class PreviewView {
         if (oldEnd - head == newEnd - head && newEnd - head == 1) {
             old.set(head, blocks.get(head));
         } else if (oldEnd > head || newEnd > head) {
-            List<MdBlock> replacement = new ArrayList<>(blocks.subList(head, newEnd));
+            List<Piece> replacement = new ArrayList<>(blocks.subList(head, newEnd));
             old.remove(head, oldEnd);
             old.addAll(head, replacement);
         }
     }
 
     /** A list cell that shows one block, as wide as the list so that text wraps. */
-    private final class BlockCell extends ListCell<MdBlock> {
+    private final class BlockCell extends ListCell<Piece> {
         BlockCell() {
             getStyleClass().add("md-block-cell");
             // Without this a cell asks for its content's width and long paragraphs would not wrap.
@@ -100,14 +134,18 @@ public final class PreviewView {
         }
 
         @Override
-        protected void updateItem(MdBlock block, boolean empty) {
-            super.updateItem(block, empty);
+        protected void updateItem(Piece piece, boolean empty) {
+            super.updateItem(piece, empty);
             setText(null);
-            if (empty || block == null) {
+            // The pieces of one table sit flush, with no gap between their cells.
+            pseudoClassStateChanged(CONTINUED, !empty && piece != null && piece.continued());
+            pseudoClassStateChanged(CONTINUES, !empty && piece != null && piece.continues());
+            if (empty || piece == null) {
                 setGraphic(null);
                 return;
             }
-            Node node = block(block);
+            Node node = piece.block() instanceof MdBlock.Table t ? table(t, piece.columns(), piece.continued(), piece.continues())
+                    : block(piece.block());
             if (node instanceof javafx.scene.layout.Region r) {
                 r.maxWidthProperty().bind(list.widthProperty().subtract(48));
             }
@@ -129,6 +167,9 @@ public final class PreviewView {
         }
     }
 
+    private static final javafx.css.PseudoClass CONTINUED = javafx.css.PseudoClass.getPseudoClass("continued");
+    private static final javafx.css.PseudoClass CONTINUES = javafx.css.PseudoClass.getPseudoClass("continues");
+
     /** The node for one block. */
     static Node block(MdBlock block) {
         if (block instanceof MdBlock.Heading h) {
@@ -146,7 +187,7 @@ public final class PreviewView {
             return code(c);
         }
         if (block instanceof MdBlock.Table t) {
-            return table(t);
+            return table(t, columns(t), false, false);
         }
         if (block instanceof MdBlock.Quote q) {
             VBox box = new VBox(6);
@@ -233,12 +274,23 @@ public final class PreviewView {
         return box;
     }
 
-    private static Node table(MdBlock.Table t) {
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("md-table");
+    private static int columns(MdBlock.Table t) {
         int columns = t.header().size();
         for (List<List<Span>> row : t.rows()) {
             columns = Math.max(columns, row.size());
+        }
+        return columns;
+    }
+
+    private static Node table(MdBlock.Table t, int columns, boolean continued, boolean continues) {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("md-table");
+        // The pieces of a long table draw one outline: no border where one piece meets the next.
+        if (continued) {
+            grid.getStyleClass().add("md-table-continued");
+        }
+        if (continues) {
+            grid.getStyleClass().add("md-table-continues");
         }
         for (int c = 0; c < columns; c++) {
             ColumnConstraints cc = new ColumnConstraints();
