@@ -83,6 +83,9 @@ public final class DiagramRenderer {
         return false;
     }
 
+    /** Serialises changes of graphviz-java's process-wide engine across all renderers. */
+    private static final Object ENGINE_CHANGE = new Object();
+
     /** Renders as SVG, or as PNG at {@link #DEFAULT_DPI}. */
     public RenderedDiagram render(String dot, RenderFormat format) throws RenderException {
         return render(dot, format, DEFAULT_DPI);
@@ -130,10 +133,15 @@ public final class DiagramRenderer {
     private byte[] renderOnWorker(String source, RenderFormat format, RenderEngine engine) throws Exception {
         long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
         if (active != engine || engine == RenderEngine.DOT && activeTimeoutSeconds != seconds) {
-            if (engine == RenderEngine.DOT) {
-                Graphviz.useEngine(new GraphvizCmdLineEngine().timeout((int) seconds, TimeUnit.SECONDS));
-            } else {
-                Graphviz.useEngine(new GraphvizV8Engine());
+            // graphviz-java keeps the engine in static state, and an engine's start-up reports back into the queue
+            // of whichever useEngine call is newest; a render abandoned after a timeout may still be starting its
+            // engine, so engine changes from every renderer take turns, or the late report overfills the new queue.
+            synchronized (ENGINE_CHANGE) {
+                if (engine == RenderEngine.DOT) {
+                    Graphviz.useEngine(new GraphvizCmdLineEngine().timeout((int) seconds, TimeUnit.SECONDS));
+                } else {
+                    Graphviz.useEngine(new GraphvizV8Engine());
+                }
             }
             active = engine;
             activeTimeoutSeconds = seconds;
