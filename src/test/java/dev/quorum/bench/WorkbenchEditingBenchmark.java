@@ -84,7 +84,7 @@ public final class WorkbenchEditingBenchmark {
             field.end();
             return null;
         });
-        Watchdog watchdog = new Watchdog();
+        Watchdog watchdog = new Watchdog(onFx(Thread::currentThread));
         watchdog.start();
         watchdog.phase("isolated keystrokes in a text field, with live validation");
         List<Double> latencies = new ArrayList<>();
@@ -208,6 +208,7 @@ public final class WorkbenchEditingBenchmark {
         for (var e : watchdog.phases().entrySet()) {
             System.out.printf(Locale.ROOT, "  %-75s longest block %6.1f ms%n", e.getKey(), e.getValue());
         }
+        watchdog.printBlame();
 
         Collections.sort(latencies);
         System.out.printf(Locale.ROOT, "keystroke to findings (%d isolated keystrokes): median %.1f ms, min %.1f ms, p90 %.1f ms,"
@@ -252,8 +253,21 @@ public final class WorkbenchEditingBenchmark {
         throw new IllegalStateException("timed out");
     }
 
-    /** Posts a probe to the FX thread every 5 ms and records how late each one runs, per phase of the session. */
+    /**
+     * Posts a probe to the FX thread every 5 ms and records how late each one runs, per phase of the session.
+     * With {@code -Dbench.blame=true} it also samples the FX thread's stack every 5 ms while a probe is more than
+     * 20 ms late, and prints per phase where those samples were (the innermost Quorum frames), to say what blocked.
+     */
     private static final class Watchdog {
+        private static final boolean BLAME = Boolean.getBoolean("bench.blame");
+        private final Thread fxThread;
+        private final java.util.Map<String, java.util.Map<String, Integer>> blame =
+                Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+
+        Watchdog(Thread fxThread) {
+            this.fxThread = fxThread;
+        }
+
         private final List<Double> delays = Collections.synchronizedList(new ArrayList<>());
         private final java.util.Map<String, Double> phases = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
         private volatile String phase = "";
@@ -291,12 +305,49 @@ public final class WorkbenchEditingBenchmark {
                     ran.countDown();
                 });
                 try {
-                    ran.await();
+                    while (!ran.await(5, TimeUnit.MILLISECONDS)) {
+                        if (BLAME && System.nanoTime() - posted > 20_000_000L) {
+                            sample(during);
+                        }
+                    }
                     Thread.sleep(5);
                 } catch (InterruptedException e) {
                     return;
                 }
             }
+        }
+
+        private void sample(String during) {
+            StackTraceElement[] stack = fxThread.getStackTrace();
+            List<String> frames = new ArrayList<>();
+            for (StackTraceElement f : stack) {
+                if (f.getClassName().startsWith("dev.quorum") && frames.size() < 4) {
+                    frames.add(f.getClassName().replace("dev.quorum.", "") + "." + f.getMethodName() + ":" + f.getLineNumber());
+                }
+            }
+            String top = stack.length == 0 ? "?" : stack[0].getClassName() + "." + stack[0].getMethodName();
+            if (frames.isEmpty()) {
+                // Outside Quorum's code: name the JavaFX frames instead (a parked FX thread waits for the renderer).
+                for (StackTraceElement f : stack) {
+                    if (frames.size() < 5 && (f.getClassName().startsWith("com.sun.javafx") || f.getClassName().startsWith("javafx"))) {
+                        frames.add(f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + f.getMethodName());
+                    }
+                }
+            }
+            String key = (frames.isEmpty() ? "(no JavaFX or Quorum frame)" : String.join(" < ", frames)) + "  [top: " + top + "]";
+            blame.computeIfAbsent(during, k -> Collections.synchronizedMap(new java.util.HashMap<>())).merge(key, 1, Integer::sum);
+        }
+
+        void printBlame() {
+            if (!BLAME) {
+                return;
+            }
+            System.out.println("where the FX thread was while a probe was over 20 ms late (5 ms samples):");
+            blame.forEach((during, counts) -> {
+                System.out.println("  " + during);
+                counts.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
+                        .forEach(e -> System.out.printf(Locale.ROOT, "    %4d  %s%n", e.getValue(), e.getKey()));
+            });
         }
 
         double max() {
