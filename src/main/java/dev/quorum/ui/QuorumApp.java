@@ -69,12 +69,15 @@ public class QuorumApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("application start");
         this.stage = stage;
         executor = new BackgroundExecutor();
         settings = WorkbenchSettings.load(home != null ? home : WorkbenchSettings.defaultDirectory(System.getenv()));
         model = new WorkbenchViewModel(StartupServices.designService(), executor, settings);
+        StartupTrace.mark("view model built");
         view = new WorkbenchView(model);
         installProjects();
+        StartupTrace.mark("view built");
 
         // 1400x900 suits the layout, but a window larger than the screen is cut off (and breaks headless Monocle).
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -102,20 +105,26 @@ public class QuorumApp extends Application {
         if (System.getProperty(STARTUP_PROBE_PROPERTY) != null) {
             probeStartup(scene);
         }
-        stage.show();
-
+        if (!initialFileGiven) {
+            // A real start opens the store (seeding the samples the first time); tests open it when they need it.
+            // Not before the first design is on screen: on two cores, opening H2 and seeding the samples beside the
+            // window's first layout delayed the window by seconds, and nothing on screen needs the store yet.
+            afterFirstDesignFrame(scene, () -> {
+                StartupTrace.mark("first frame with the design");
+                StartupServices.windowShown();
+                projects.start();
+            });
+        }
         // An unexpected error on the FX thread becomes one line in the banner; the trace goes to the log only.
         Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> {
             LOG.log(System.Logger.Level.ERROR, "unexpected error", error);
             Platform.runLater(() -> model.reportUnexpected(error));
         });
+        // Before the window shows: a design read in advance is then laid out with the window, in one pass.
         model.start(initialFileGiven ? initialFile : fileFromCommandLine());
-        if (!initialFileGiven) {
-            // A real start opens the store (seeding the samples the first time); tests open it when they need it.
-            // Not before the first design is on screen: on two cores, opening H2 and seeding the samples beside the
-            // window's first layout delayed the window by seconds, and nothing on screen needs the store yet.
-            afterFirstDesignFrame(scene, projects::start);
-        }
+        StartupTrace.mark("design given to the window");
+        stage.show();
+        StartupTrace.mark("window shown");
     }
 
     /** File › Projects…: the project store, opened in the background the first time it is needed. */
@@ -149,12 +158,16 @@ public class QuorumApp extends Application {
 
     private Path fileFromCommandLine() {
         Parameters parameters = getParameters();
-        List<String> args = parameters == null ? List.of() : parameters.getUnnamed();
+        return initialFile(parameters == null ? new String[0] : parameters.getUnnamed().toArray(String[]::new));
+    }
+
+    /** The design to open at start: {@value #OPEN_PROPERTY}, else the first argument that is not an option; null: the default sample. */
+    static Path initialFile(String[] args) {
         String property = System.getProperty(OPEN_PROPERTY);
         if (property != null && !property.isBlank()) {
             return Path.of(property);
         }
-        return args.stream().filter(a -> !a.startsWith("-")).findFirst().map(Path::of).orElse(null);
+        return java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().map(Path::of).orElse(null);
     }
 
     private void restoreBounds(Stage stage) {

@@ -13,7 +13,8 @@ public final class Workbench {
 
     /** Opens the workbench window and returns when it closes. */
     public static void launch(String[] args) {
-        StartupServices.begin();
+        StartupTrace.mark("launch");
+        StartupServices.begin(QuorumApp.initialFile(args));
         Application.launch(QuorumApp.class, args);
     }
 

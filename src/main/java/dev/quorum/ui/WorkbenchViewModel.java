@@ -51,6 +51,10 @@ public final class WorkbenchViewModel {
     /** The sample shown when the window starts with no file, so it is never empty. */
     public static final String DEFAULT_SAMPLE = "ecommerce.quorum.yaml";
 
+    // Reading a sample takes about 0.1 s and starts long before the window is built, so a wait is rare; past this
+    // the design is read again in the background, as any file is.
+    private static final long PRELOAD_WAIT_MILLIS = 1000;
+
     private static final System.Logger LOG = System.getLogger(WorkbenchViewModel.class.getName());
 
     private final DesignService service;
@@ -58,8 +62,11 @@ public final class WorkbenchViewModel {
     private final DesignViewModel design;
     private final PreviewViewModel preview;
     private final DiagramsViewModel diagrams;
-    private final SimulationViewModel simulation;
-    private final WalkthroughViewModel walkthrough;
+    // Built when the Simulation or Walkthrough tab first asks: reading the models and cards cost the start
+    // about half a second of the FX thread, for tabs most sessions never open.
+    private SimulationViewModel simulation;
+    private WalkthroughViewModel walkthrough;
+    private dev.quorum.service.SimulationService simulations;
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Quorum");
@@ -101,10 +108,6 @@ public final class WorkbenchViewModel {
         this.problems = new ProblemsViewModel(service.template());
         EditSession session = design.session();
         this.liveValidation = new LiveValidation(validation, executor, session, this::showFindings);
-        dev.quorum.service.SimulationService simulations = StartupServices.simulationService();
-        this.simulation = new SimulationViewModel(simulations, executor, session);
-        this.walkthrough = new WalkthroughViewModel(new dev.quorum.service.walkthrough.WalkthroughService(simulations),
-                executor, session);
         this.files = new DesignFiles(service, executor, design, settings, errorMessage::set, message::set,
                 this::refreshRecent);
         this.project = new ProjectDocument(executor, service, session, () -> store.get(), this::currentFindings,
@@ -144,8 +147,16 @@ public final class WorkbenchViewModel {
     /**
      * Opens {@code initial} if given, else the default sample. If that fails the error is shown over the
      * default sample, or over an empty design when the sample is missing too, so the window is never empty.
+     * Returns the reading task, or null when the design read at launch ({@link StartupServices}) was shown at once.
      */
     public Task<DesignFile> start(Path initial) {
+        DesignFile ready = StartupServices.preloaded(initial, PRELOAD_WAIT_MILLIS);
+        if (ready != null) {
+            // Read while the toolkit started; shown at once, so the window's first layout already has it.
+            Path absolute = initial == null ? null : initial.toAbsolutePath().normalize();
+            showLoaded(ready, absolute, absolute == null ? "sample: " + DEFAULT_SAMPLE : absolute.toString());
+            return null;
+        }
         if (initial != null) {
             Path absolute = initial.toAbsolutePath().normalize();
             return load("Opening " + absolute.getFileName() + "…", () -> service.open(absolute), absolute,
@@ -182,16 +193,18 @@ public final class WorkbenchViewModel {
 
     private Task<DesignFile> load(String activity, java.util.concurrent.Callable<DesignFile> read, Path path,
             String sourceLabel, java.util.function.Consumer<Throwable> onFailure) {
-        return executor.submit(activity, read, file -> {
-            errorMessage.set("");
-            message.set("");
-            project.unlink();
-            design.show(file, path, sourceLabel);
-            if (path != null) {
-                settings.addRecent(path);
-                refreshRecent();
-            }
-        }, onFailure);
+        return executor.submit(activity, read, file -> showLoaded(file, path, sourceLabel), onFailure);
+    }
+
+    private void showLoaded(DesignFile file, Path path, String sourceLabel) {
+        errorMessage.set("");
+        message.set("");
+        project.unlink();
+        design.show(file, path, sourceLabel);
+        if (path != null) {
+            settings.addRecent(path);
+            refreshRecent();
+        }
     }
 
     private void reportOpenFailure(String what, Throwable error) {
@@ -467,12 +480,26 @@ public final class WorkbenchViewModel {
 
     /** The simulation view's state. */
     public SimulationViewModel simulation() {
+        if (simulation == null) {
+            simulation = new SimulationViewModel(simulations(), executor, design.session());
+        }
         return simulation;
     }
 
     /** The walkthrough's state. */
     public WalkthroughViewModel walkthrough() {
+        if (walkthrough == null) {
+            walkthrough = new WalkthroughViewModel(new dev.quorum.service.walkthrough.WalkthroughService(simulations()),
+                    executor, design.session());
+        }
         return walkthrough;
+    }
+
+    private dev.quorum.service.SimulationService simulations() {
+        if (simulations == null) {
+            simulations = StartupServices.simulationService();
+        }
+        return simulations;
     }
 
     /** The Markdown preview. */

@@ -1,0 +1,29 @@
+package dev.quorum.ui;
+
+import java.time.Instant;
+
+/**
+ * Prints how far the start-up has come, in milliseconds since the process started, when the system property
+ * {@value #PROPERTY} is set. Kept in the product so that anyone can see where a slow start goes
+ * (docs/benchmarks.md); it costs one property read per mark otherwise.
+ */
+final class StartupTrace {
+
+    /** The system property that turns the trace on. */
+    static final String PROPERTY = "quorum.startupTrace";
+
+    private static final boolean ON = System.getProperty(PROPERTY) != null;
+    private static final long STARTED = ON ? ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli)
+            .orElse(System.currentTimeMillis()) : 0;
+
+    private StartupTrace() {
+    }
+
+    /** Prints {@code QUORUM_TRACE <ms> <what>} to standard error when tracing. */
+    static void mark(String what) {
+        if (ON) {
+            System.err.println("QUORUM_TRACE " + (System.currentTimeMillis() - STARTED) + " " + what
+                    + " [" + Thread.currentThread().getName() + "]");
+        }
+    }
+}
