@@ -110,7 +110,7 @@ public class QuorumApp extends Application {
             // Not before the first design is on screen: on two cores, opening H2 and seeding the samples beside the
             // window's first layout delayed the window by seconds, and nothing on screen needs the store yet.
             afterFirstDesignFrame(scene, () -> {
-                StartupTrace.mark("first frame with the design");
+                StartupTrace.mark("first frame with the design", scene.getRoot());
                 StartupServices.windowShown();
                 projects.start();
             });

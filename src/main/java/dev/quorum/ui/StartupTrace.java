@@ -19,6 +19,23 @@ final class StartupTrace {
     private StartupTrace() {
     }
 
+    /** As {@link #mark(String)}, with the number of nodes under {@code root}: each costs CSS and layout at start. */
+    static void mark(String what, javafx.scene.Parent root) {
+        if (ON) {
+            mark(what + " (" + count(root) + " nodes)");
+        }
+    }
+
+    private static int count(javafx.scene.Node node) {
+        int n = 1;
+        if (node instanceof javafx.scene.Parent parent) {
+            for (javafx.scene.Node child : parent.getChildrenUnmodifiable()) {
+                n += count(child);
+            }
+        }
+        return n;
+    }
+
     /** Prints {@code QUORUM_TRACE <ms> <what>} to standard error when tracing. */
     static void mark(String what) {
         if (ON) {
