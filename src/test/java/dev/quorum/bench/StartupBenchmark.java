@@ -85,7 +85,8 @@ public final class StartupBenchmark {
             while ((line = out.readLine()) != null) {
                 if (line.startsWith("QUORUM_INTERACTIVE ")) {
                     long at = Long.parseLong(line.substring("QUORUM_INTERACTIVE ".length()).strip());
-                    p.destroy();
+                    // The handle's destroy only signals; Process.destroy would also close the pipe being read.
+                    p.toHandle().destroy();
                     // Drained, so that a child writing its archive at exit never blocks on a full pipe.
                     while (waitForExit && out.readLine() != null) {
                         // nothing to keep
