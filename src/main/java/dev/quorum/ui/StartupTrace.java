@@ -1,9 +1,7 @@
 package dev.quorum.ui;
 
-import java.time.Instant;
-
 /**
- * Prints how far the start-up has come, in milliseconds since the process started, when the system property
+ * Prints how far the start-up has come, in milliseconds since the JVM started, when the system property
  * {@value #PROPERTY} is set. Kept in the product so that anyone can see where a slow start goes
  * (docs/benchmarks.md); it costs one property read per mark otherwise.
  */
@@ -13,8 +11,9 @@ final class StartupTrace {
     static final String PROPERTY = "quorum.startupTrace";
 
     private static final boolean ON = System.getProperty(PROPERTY) != null;
-    private static final long STARTED = ON ? ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli)
-            .orElse(System.currentTimeMillis()) : 0;
+    // The JVM's own start time: the process's start time from /proc is counted from a boot time kept in whole
+    // seconds, and put the first mark up to a second late.
+    private static final long STARTED = ON ? java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime() : 0;
 
     private StartupTrace() {
     }
