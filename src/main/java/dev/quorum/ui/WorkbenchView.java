@@ -67,6 +67,9 @@ import javafx.stage.Window;
  */
 public final class WorkbenchView {
 
+    /** How long work runs before the status bar shows it, as the rule "show progress for anything over half a second" asks. */
+    static final javafx.util.Duration SHOW_WORK_AFTER = javafx.util.Duration.millis(500);
+
     private final WorkbenchViewModel model;
     private final BorderPane root = new BorderPane();
     private final SectionTree tree;
@@ -754,14 +757,27 @@ public final class WorkbenchView {
         status.setMinWidth(Region.USE_PREF_SIZE);
         Label message = new Label();
         message.setId("status-message");
-        message.textProperty().bind(Bindings.when(model.workingProperty()).then(model.activityProperty())
+        // Work shows in the status bar only once it has run for half a second: most tasks (a preview, a save) end
+        // sooner, and a spinner that flashes for each of them only cost the FX thread repaints while the user typed.
+        javafx.beans.property.BooleanProperty slowWork = new javafx.beans.property.SimpleBooleanProperty(false);
+        javafx.animation.PauseTransition grace = new javafx.animation.PauseTransition(SHOW_WORK_AFTER);
+        grace.setOnFinished(e -> slowWork.set(model.workingProperty().get()));
+        model.workingProperty().addListener((o, was, is) -> {
+            if (is) {
+                grace.playFromStart();
+            } else {
+                grace.stop();
+                slowWork.set(false);
+            }
+        });
+        message.textProperty().bind(Bindings.when(slowWork).then(model.activityProperty())
                 .otherwise(model.messageProperty()));
         message.setMinWidth(0);
         ProgressIndicator progress = new ProgressIndicator();
         progress.setId("status-progress");
         progress.setPrefSize(16, 16);
         progress.setMaxSize(16, 16);
-        progress.visibleProperty().bind(model.workingProperty());
+        progress.visibleProperty().bind(slowWork);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label store = new Label();
