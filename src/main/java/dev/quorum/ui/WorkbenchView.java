@@ -736,11 +736,11 @@ public final class WorkbenchView {
     private Node statusBar() {
         Label source = new Label();
         source.setId("status-source");
-        source.textProperty().bind(neverEmpty(model.design().sourceProperty()));
+        source.textProperty().bind(SectionView.neverEmpty(model.design().sourceProperty()));
         source.setMinWidth(0);
         Label saved = new Label();
         saved.setId("status-saved");
-        saved.textProperty().bind(neverEmpty(model.saveStateProperty()));
+        saved.textProperty().bind(SectionView.neverEmpty(model.saveStateProperty()));
         saved.getStyleClass().add("status-saved");
         saved.setMinWidth(Region.USE_PREF_SIZE);
         Label findings = new Label();
@@ -752,7 +752,7 @@ public final class WorkbenchView {
         findings.setMinWidth(Region.USE_PREF_SIZE);
         Label status = new Label();
         status.setId("status-completeness");
-        status.textProperty().bind(neverEmpty(model.design().statusTextProperty()));
+        status.textProperty().bind(SectionView.neverEmpty(model.design().statusTextProperty()));
         status.getStyleClass().add("status-completeness");
         status.setMinWidth(Region.USE_PREF_SIZE);
         Label message = new Label();
@@ -770,7 +770,7 @@ public final class WorkbenchView {
                 slowWork.set(false);
             }
         });
-        message.textProperty().bind(neverEmpty(Bindings.when(slowWork).then(model.activityProperty())
+        message.textProperty().bind(SectionView.neverEmpty(Bindings.when(slowWork).then(model.activityProperty())
                 .otherwise(model.messageProperty())));
         message.setMinWidth(0);
         ProgressIndicator progress = new ProgressIndicator();
@@ -782,7 +782,7 @@ public final class WorkbenchView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label store = new Label();
         store.setId("status-store");
-        store.textProperty().bind(neverEmpty(model.storeLocationProperty()));
+        store.textProperty().bind(SectionView.neverEmpty(model.storeLocationProperty()));
         store.setMinWidth(0);
         HBox bar = new HBox(12, source, sep(), saved, sep(), status, sep(), findings, spacer, message, progress, store);
         bar.setId("status-bar");
@@ -790,18 +790,6 @@ public final class WorkbenchView {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 10, 4, 10));
         return bar;
-    }
-
-    /**
-     * The text, or a no-break space when there is none. A status-bar label whose text went from empty to
-     * some text, or back, made the software renderer repaint the whole window (40 to 220 ms on the FX
-     * thread, measured with the pulse logger), where a change between two texts repaints the label alone.
-     */
-    static javafx.beans.binding.StringBinding neverEmpty(javafx.beans.value.ObservableValue<String> text) {
-        return Bindings.createStringBinding(() -> {
-            String t = text.getValue();
-            return t == null || t.isEmpty() ? "\u00a0" : t;
-        }, text);
     }
 
     private static Node sep() {
