@@ -3,6 +3,7 @@ package dev.quorum.ui;
 import dev.quorum.ui.edit.DesignFiles;
 import dev.quorum.ui.diagram.DiagramsView;
 import dev.quorum.ui.preview.PreviewView;
+import dev.quorum.ui.problems.FindingDecorations;
 import dev.quorum.ui.problems.ProblemsView;
 import dev.quorum.ui.problems.ProblemsViewModel;
 import dev.quorum.ui.projects.ConflictCompare;
@@ -89,6 +90,7 @@ public final class WorkbenchView {
         this.preview = new PreviewView(model.preview());
         this.overview = new DesignOverviewView(model.design());
         this.problems = new ProblemsView(model.problems());
+        preloadDecorations();
         problems.setOnOpen(this::reveal);
 
         sectionHost.setId("section-host");
@@ -128,6 +130,22 @@ public final class WorkbenchView {
         });
 
         tree.select("persistence");
+    }
+
+    /**
+     * Loads the finding decorations (and the ControlsFX classes behind them) beside startup: loaded on first use,
+     * they held the FX thread while the first finding reached a table cell, in the middle of an edit.
+     */
+    private static void preloadDecorations() {
+        Thread loader = new Thread(() -> {
+            try {
+                Class.forName(FindingDecorations.class.getName(), true, FindingDecorations.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                // Only a head start: the class loads on first use all the same.
+            }
+        }, "quorum-preload");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     /** How File › Open Recent opens a store project by its id; the application wires it to the project browser. */
