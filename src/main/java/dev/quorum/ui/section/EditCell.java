@@ -263,15 +263,9 @@ final class EditCell<R> extends TableCell<R, R> {
         }
         DisplayValue value = model.display(item, column);
         main.setText(value.shown());
-        main.getStyleClass().setAll("cell-text");
-        if (value.isEmpty()) {
-            main.getStyleClass().add("not-specified");
-        }
+        styleAs(main, "cell-text", value.isEmpty() ? "not-specified" : null);
         detail.setText(value.detail());
-        detail.getStyleClass().setAll("cell-detail");
-        if (value.problem()) {
-            detail.getStyleClass().add("problem");
-        }
+        styleAs(detail, "cell-detail", value.problem() ? "problem" : null);
         boolean hasDetail = !value.detail().isBlank();
         detail.setVisible(hasDetail);
         detail.setManaged(hasDetail);
@@ -306,6 +300,23 @@ final class EditCell<R> extends TableCell<R, R> {
         setTooltip(null);
         setAccessibleText(spec.label() + ": " + value.shown() + (findings.isEmpty() ? "" : ", " + findings.size()
                 + " finding" + (findings.size() == 1 ? "" : "s")) + ". " + help);
+    }
+
+    /**
+     * Gives a text its style classes, touching them only when they differ: a new list of style classes makes the
+     * text's CSS be worked out again, and every cell a scroll or a row change shows used to pay for that.
+     */
+    private static void styleAs(Text text, String base, String extra) {
+        javafx.collections.ObservableList<String> classes = text.getStyleClass();
+        boolean same = extra == null ? classes.size() == 1 && classes.get(0).equals(base)
+                : classes.size() == 2 && classes.get(0).equals(base) && classes.get(1).equals(extra);
+        if (!same) {
+            if (extra == null) {
+                classes.setAll(base);
+            } else {
+                classes.setAll(base, extra);
+            }
+        }
     }
 
     private static Tooltip withDelay(Tooltip t) {
