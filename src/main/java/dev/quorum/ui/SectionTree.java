@@ -1,9 +1,12 @@
 package dev.quorum.ui;
 
+import dev.quorum.ui.section.SectionView;
 import dev.quorum.ui.section.SectionViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -70,6 +73,10 @@ public final class SectionTree {
         // Bound, not listened to: bindings hold the view models weakly, so reused cells leak nothing.
         private final BooleanProperty complete = new SimpleBooleanProperty(false);
         private final BooleanProperty errors = new SimpleBooleanProperty(false);
+        // The badges' texts as the models give them; the labels never show an empty text (see SectionView.neverEmpty)
+        // and are hidden by these instead.
+        private final StringProperty badgeText = new SimpleStringProperty("");
+        private final StringProperty findingsText = new SimpleStringProperty("");
         private final VBox row;
 
         EntryCell() {
@@ -79,12 +86,14 @@ public final class SectionTree {
             badge.getStyleClass().add("badge");
             badge.setMinWidth(Region.USE_PREF_SIZE);
             // Before the first design arrives there is no status to show, and an empty pill looks broken.
-            badge.visibleProperty().bind(badge.textProperty().isNotEmpty());
+            badge.textProperty().bind(SectionView.neverEmpty(badgeText));
+            badge.visibleProperty().bind(badgeText.isNotEmpty());
             badge.managedProperty().bind(badge.visibleProperty());
             complete.addListener((o, was, is) -> badge.pseudoClassStateChanged(COMPLETE, is));
             findings.getStyleClass().addAll("badge", "findings-badge");
             findings.setMinWidth(Region.USE_PREF_SIZE);
-            findings.visibleProperty().bind(findings.textProperty().isNotEmpty());
+            findings.textProperty().bind(SectionView.neverEmpty(findingsText));
+            findings.visibleProperty().bind(findingsText.isNotEmpty());
             findings.managedProperty().bind(findings.visibleProperty());
             errors.addListener((o, was, is) -> findings.pseudoClassStateChanged(ERRORS, is));
             // One badge per line: side by side they overflowed a narrow tree and covered the next row.
@@ -97,9 +106,9 @@ public final class SectionTree {
             super.updateItem(item, empty);
             setText(null);
             title.textProperty().unbind();
-            badge.textProperty().unbind();
-            findings.textProperty().unbind();
-            findings.setText("");
+            badgeText.unbind();
+            findingsText.unbind();
+            findingsText.set("");
             complete.unbind();
             errors.unbind();
             title.getStyleClass().remove("tree-root-title");
@@ -112,9 +121,9 @@ public final class SectionTree {
             }
             if (item instanceof SectionViewModel s) {
                 title.setText(s.title());
-                badge.textProperty().bind(s.badgeProperty());
+                badgeText.bind(s.badgeProperty());
                 complete.bind(s.completeProperty());
-                findings.textProperty().bind(s.findingsBadgeProperty());
+                findingsText.bind(s.findingsBadgeProperty());
                 errors.bind(s.errorCountProperty().greaterThan(0));
                 setId("tree-" + s.id());
             } else {
@@ -124,7 +133,7 @@ public final class SectionTree {
                                 : d.nameProperty().get().isBlank() ? "(unnamed design)" : d.nameProperty().get(),
                         d.nameProperty(), d.designFileProperty()));
                 title.getStyleClass().add("tree-root-title");
-                badge.textProperty().bind(Bindings.createStringBinding(
+                badgeText.bind(Bindings.createStringBinding(
                         () -> "complete".equals(d.statusTextProperty().get()) ? "✓ complete" : d.statusTextProperty().get(),
                         d.statusTextProperty()));
                 complete.bind(d.statusTextProperty().isEqualTo("complete"));

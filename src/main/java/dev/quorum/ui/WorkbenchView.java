@@ -3,6 +3,7 @@ package dev.quorum.ui;
 import dev.quorum.ui.edit.DesignFiles;
 import dev.quorum.ui.diagram.DiagramsView;
 import dev.quorum.ui.preview.PreviewView;
+import dev.quorum.ui.problems.FindingDecorations;
 import dev.quorum.ui.problems.ProblemsView;
 import dev.quorum.ui.problems.ProblemsViewModel;
 import dev.quorum.ui.projects.ConflictCompare;
@@ -67,6 +68,9 @@ import javafx.stage.Window;
  */
 public final class WorkbenchView {
 
+    /** How long work runs before the status bar shows it, as the rule "show progress for anything over half a second" asks. */
+    static final javafx.util.Duration SHOW_WORK_AFTER = javafx.util.Duration.millis(500);
+
     private final WorkbenchViewModel model;
     private final BorderPane root = new BorderPane();
     private final SectionTree tree;
@@ -86,6 +90,7 @@ public final class WorkbenchView {
         this.preview = new PreviewView(model.preview());
         this.overview = new DesignOverviewView(model.design());
         this.problems = new ProblemsView(model.problems());
+        preloadDecorations();
         problems.setOnOpen(this::reveal);
 
         sectionHost.setId("section-host");
@@ -125,6 +130,22 @@ public final class WorkbenchView {
         });
 
         tree.select("persistence");
+    }
+
+    /**
+     * Loads the finding decorations (and the ControlsFX classes behind them) beside startup: loaded on first use,
+     * they held the FX thread while the first finding reached a table cell, in the middle of an edit.
+     */
+    private static void preloadDecorations() {
+        Thread loader = new Thread(() -> {
+            try {
+                Class.forName(FindingDecorations.class.getName(), true, FindingDecorations.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                // Only a head start: the class loads on first use all the same.
+            }
+        }, "quorum-preload");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     /** How File › Open Recent opens a store project by its id; the application wires it to the project browser. */
@@ -733,11 +754,11 @@ public final class WorkbenchView {
     private Node statusBar() {
         Label source = new Label();
         source.setId("status-source");
-        source.textProperty().bind(model.design().sourceProperty());
+        source.textProperty().bind(SectionView.neverEmpty(model.design().sourceProperty()));
         source.setMinWidth(0);
         Label saved = new Label();
         saved.setId("status-saved");
-        saved.textProperty().bind(model.saveStateProperty());
+        saved.textProperty().bind(SectionView.neverEmpty(model.saveStateProperty()));
         saved.getStyleClass().add("status-saved");
         saved.setMinWidth(Region.USE_PREF_SIZE);
         Label findings = new Label();
@@ -749,24 +770,37 @@ public final class WorkbenchView {
         findings.setMinWidth(Region.USE_PREF_SIZE);
         Label status = new Label();
         status.setId("status-completeness");
-        status.textProperty().bind(model.design().statusTextProperty());
+        status.textProperty().bind(SectionView.neverEmpty(model.design().statusTextProperty()));
         status.getStyleClass().add("status-completeness");
         status.setMinWidth(Region.USE_PREF_SIZE);
         Label message = new Label();
         message.setId("status-message");
-        message.textProperty().bind(Bindings.when(model.workingProperty()).then(model.activityProperty())
-                .otherwise(model.messageProperty()));
+        // Work shows in the status bar only once it has run for half a second: most tasks (a preview, a save) end
+        // sooner, and a spinner that flashes for each of them only cost the FX thread repaints while the user typed.
+        javafx.beans.property.BooleanProperty slowWork = new javafx.beans.property.SimpleBooleanProperty(false);
+        javafx.animation.PauseTransition grace = new javafx.animation.PauseTransition(SHOW_WORK_AFTER);
+        grace.setOnFinished(e -> slowWork.set(model.workingProperty().get()));
+        model.workingProperty().addListener((o, was, is) -> {
+            if (is) {
+                grace.playFromStart();
+            } else {
+                grace.stop();
+                slowWork.set(false);
+            }
+        });
+        message.textProperty().bind(SectionView.neverEmpty(Bindings.when(slowWork).then(model.activityProperty())
+                .otherwise(model.messageProperty())));
         message.setMinWidth(0);
         ProgressIndicator progress = new ProgressIndicator();
         progress.setId("status-progress");
         progress.setPrefSize(16, 16);
         progress.setMaxSize(16, 16);
-        progress.visibleProperty().bind(model.workingProperty());
+        progress.visibleProperty().bind(slowWork);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label store = new Label();
         store.setId("status-store");
-        store.textProperty().bind(model.storeLocationProperty());
+        store.textProperty().bind(SectionView.neverEmpty(model.storeLocationProperty()));
         store.setMinWidth(0);
         HBox bar = new HBox(12, source, sep(), saved, sep(), status, sep(), findings, spacer, message, progress, store);
         bar.setId("status-bar");

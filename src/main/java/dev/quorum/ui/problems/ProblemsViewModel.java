@@ -59,11 +59,43 @@ public final class ProblemsViewModel {
     public void show(FindingsIndex next) {
         index.set(next);
         if (!next.all().equals(findings)) {
-            findings.setAll(next.all());
+            replaceChanged(next.all());
         }
         errors.set(next.count(Severity.ERROR));
         warnings.set(next.count(Severity.WARNING));
         infos.set(next.count(Severity.INFO));
+    }
+
+    /**
+     * Makes the findings equal to {@code next} by changing only the part that differs: the findings at both ends
+     * that did not change stay as they are, so that the table redraws the rows that changed rather than all of
+     * them (a keystroke usually changes one finding; a row added to a long table shifts some).
+     */
+    private void replaceChanged(List<Finding> next) {
+        int oldSize = findings.size();
+        int newSize = next.size();
+        int head = 0;
+        while (head < oldSize && head < newSize && findings.get(head).equals(next.get(head))) {
+            head++;
+        }
+        int tail = 0;
+        while (tail < oldSize - head && tail < newSize - head
+                && findings.get(oldSize - 1 - tail).equals(next.get(newSize - 1 - tail))) {
+            tail++;
+        }
+        int oldEnd = oldSize - tail;
+        int newEnd = newSize - tail;
+        if (oldEnd == head) {
+            findings.addAll(head, next.subList(head, newEnd));
+        } else if (newEnd == head) {
+            findings.remove(head, oldEnd);
+        } else if (head == 0 && tail == 0) {
+            findings.setAll(next);
+        } else {
+            // A removal and then an addition, not one replacement: a table rebuilds every row on a replacement.
+            findings.remove(head, oldEnd);
+            findings.addAll(head, next.subList(head, newEnd));
+        }
     }
 
     private void refilter() {

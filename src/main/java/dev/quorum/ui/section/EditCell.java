@@ -53,6 +53,10 @@ final class EditCell<R> extends TableCell<R, R> {
     private Control editor;
     private String tip;
     private boolean committing;
+    private DisplayValue shownValue;
+    private List<Finding> shownFindings;
+    // Held by the cell and registered weakly, so that cells the table drops are not kept alive by the model.
+    private final javafx.beans.value.ChangeListener<Object> findingsChanged = (o, was, is) -> showFindings();
 
     EditCell(TableViewModel<R> model, int column, TableColumn<R, R> tableColumn) {
         addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
@@ -69,6 +73,7 @@ final class EditCell<R> extends TableCell<R, R> {
         main.getStyleClass().add("cell-text");
         detail.getStyleClass().add("cell-detail");
         setText(null);
+        model.findingsProperty().addListener(new javafx.beans.value.WeakChangeListener<>(findingsChanged));
     }
 
     @Override
@@ -237,6 +242,8 @@ final class EditCell<R> extends TableCell<R, R> {
             setGraphic(null);
             setTooltip(null);
             tip = null;
+            shownValue = null;
+            shownFindings = null;
             pseudoClassStateChanged(ERROR, false);
             pseudoClassStateChanged(WARNING, false);
             return;
@@ -251,24 +258,38 @@ final class EditCell<R> extends TableCell<R, R> {
     private void showValue(R item) {
         if (item == null) {
             setGraphic(null);
+            shownValue = null;
             return;
         }
         DisplayValue value = model.display(item, column);
         main.setText(value.shown());
-        main.getStyleClass().setAll("cell-text");
-        if (value.isEmpty()) {
-            main.getStyleClass().add("not-specified");
-        }
+        styleAs(main, "cell-text", value.isEmpty() ? "not-specified" : null);
         detail.setText(value.detail());
-        detail.getStyleClass().setAll("cell-detail");
-        if (value.problem()) {
-            detail.getStyleClass().add("problem");
-        }
+        styleAs(detail, "cell-detail", value.problem() ? "problem" : null);
         boolean hasDetail = !value.detail().isBlank();
         detail.setVisible(hasDetail);
         detail.setManaged(hasDetail);
         setGraphic(box);
+        shownValue = value;
+        shownFindings = null;
+        showFindings();
+    }
+
+    /**
+     * Marks the cell with the findings now pointing at it. New findings come here rather than through a refresh of
+     * the table, which would rebuild every cell of a 400-row table and repaint it whole; a cell whose findings did
+     * not change is left alone.
+     */
+    private void showFindings() {
+        DisplayValue value = shownValue;
+        if (value == null || isEmpty() || getItem() == null || isEditing()) {
+            return;
+        }
         List<Finding> findings = getIndex() < 0 ? List.of() : model.findingsAt(getIndex(), spec.key());
+        if (findings.equals(shownFindings)) {
+            return;
+        }
+        shownFindings = findings;
         Severity worst = FindingsIndex.worst(findings);
         pseudoClassStateChanged(ERROR, worst == Severity.ERROR);
         pseudoClassStateChanged(WARNING, worst == Severity.WARNING);
@@ -279,6 +300,23 @@ final class EditCell<R> extends TableCell<R, R> {
         setTooltip(null);
         setAccessibleText(spec.label() + ": " + value.shown() + (findings.isEmpty() ? "" : ", " + findings.size()
                 + " finding" + (findings.size() == 1 ? "" : "s")) + ". " + help);
+    }
+
+    /**
+     * Gives a text its style classes, touching them only when they differ: a new list of style classes makes the
+     * text's CSS be worked out again, and every cell a scroll or a row change shows used to pay for that.
+     */
+    private static void styleAs(Text text, String base, String extra) {
+        javafx.collections.ObservableList<String> classes = text.getStyleClass();
+        boolean same = extra == null ? classes.size() == 1 && classes.get(0).equals(base)
+                : classes.size() == 2 && classes.get(0).equals(base) && classes.get(1).equals(extra);
+        if (!same) {
+            if (extra == null) {
+                classes.setAll(base);
+            } else {
+                classes.setAll(base, extra);
+            }
+        }
     }
 
     private static Tooltip withDelay(Tooltip t) {

@@ -36,7 +36,6 @@ final class RowTable<R> {
     private final List<String> keys;
     private final TableView<R> table = new TableView<>();
     private final VBox root;
-    private boolean refreshAfterEdit;
 
     /** A table over the columns {@code keys} of {@code model}; every column when {@code keys} is empty. */
     RowTable(TableViewModel<R> model, List<String> keys) {
@@ -60,20 +59,8 @@ final class RowTable<R> {
         }
         wireSelection();
         wireKeys();
-        // New findings restyle the cells; refreshing rebuilds them, so it waits while a cell is being edited.
-        model.findingsProperty().addListener((o, was, is) -> {
-            if (table.getEditingCell() == null) {
-                table.refresh();
-            } else {
-                refreshAfterEdit = true;
-            }
-        });
-        table.editingCellProperty().addListener((o, was, is) -> {
-            if (is == null && refreshAfterEdit) {
-                refreshAfterEdit = false;
-                javafx.application.Platform.runLater(table::refresh);
-            }
-        });
+        // New findings restyle the cells: each cell follows the model's findings itself (see EditCell), so that only
+        // the cells whose findings changed are touched, not every cell rebuilt.
         weighColumns();
         // Column weights follow the content loosely: once per pulse at most, and only when rows come or go.
         model.rows().addListener((ListChangeListener<R>) change -> {
