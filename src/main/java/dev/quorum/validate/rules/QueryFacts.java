@@ -70,7 +70,8 @@ final class QueryFacts {
 
     /** A table name without its schema qualifier and quotes, as the schema lookups want it. */
     static String bare(String name) {
-        String n = QUALIFIER.matcher(name.strip()).replaceAll("");
+        String stripped = name.strip();
+        String n = stripped.indexOf('.') < 0 ? stripped : QUALIFIER.matcher(stripped).replaceAll("");
         return SchemaFacts.key(n);
     }
 
@@ -167,7 +168,8 @@ final class QueryFacts {
         return a.equals(b) || singular(a).equals(singular(b));
     }
 
-    private static String singular(String s) {
+    /** The singular spelling of a normalised name, as {@link #sameName} compares them. */
+    static String singular(String s) {
         if (s.endsWith("ies") && s.length() > 4) {
             return s.substring(0, s.length() - 3) + "y";
         }
