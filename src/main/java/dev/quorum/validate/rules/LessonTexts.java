@@ -10,6 +10,7 @@ import dev.quorum.model.SharedData;
 import dev.quorum.model.StorageChoice;
 import dev.quorum.model.SyncStrategy;
 import dev.quorum.model.TopologyNode;
+import dev.quorum.validate.DesignContext;
 import dev.quorum.validate.Location;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,6 +143,25 @@ final class LessonTexts {
         add(out, "lifecycle", "retention", new Field("lifecycle", "retention", "lifecycle.retention_policy",
                 d.lifecycle().retentionPolicy()));
         return out;
+    }
+
+    /**
+     * {@link #items(Design)} of the context's design, built once per validation: several lesson rules walk every
+     * text of the design, and building the list per rule cost as much as their checks.
+     */
+    static List<Item> items(DesignContext context) {
+        return context.memo("LessonTexts.items", c -> List.copyOf(items(c.design())));
+    }
+
+    /** {@link #fields(Design)} of the context's design, built once per validation. */
+    static List<Field> fields(DesignContext context) {
+        return context.memo("LessonTexts.fields", c -> {
+            List<Field> out = new ArrayList<>();
+            for (Item i : items(c)) {
+                out.addAll(i.fields());
+            }
+            return List.copyOf(out);
+        });
     }
 
     /** Every text field of the design, in section order. */

@@ -66,7 +66,7 @@ public final class PoolTooSmallRule extends AbstractRule {
         String requestTimeText = null;
         double requestRate = -1;
         String requestRateText = null;
-        for (LessonTexts.Field f : LessonTexts.fields(d)) {
+        for (LessonTexts.Field f : LessonTexts.fields(context)) {
             String text = f.text();
             Matcher m = POOL.matcher(text);
             while (m.find()) {
