@@ -125,6 +125,8 @@ public final class WorkbenchView {
         });
 
         tree.select("persistence");
+        // Once the window is up, so that opening the Schema section does not load the SQL editor on the FX thread.
+        dev.quorum.ui.editor.CodeEditor.warmUpInBackground(2_000);
     }
 
     /** How File › Open Recent opens a store project by its id; the application wires it to the project browser. */
