@@ -44,6 +44,7 @@ public final class CodeEditor {
     private final Highlighter highlighter;
     private Map<Integer, List<Finding>> findingsByLine = Map.of();
     private boolean pushing;
+    private StringProperty bound;
 
     public CodeEditor(Highlighter highlighter) {
         this.highlighter = highlighter;
@@ -82,7 +83,8 @@ public final class CodeEditor {
         thread.start();
     }
 
-    private static void warmUp() {
+    /** The work of {@link #warmUpInBackground}; package-private so that a test can run it off the FX thread. */
+    static void warmUp() {
         StringBuilder sql = new StringBuilder("-- warm-up\n/* block */\n");
         for (int i = 0; i < 40; i++) {
             sql.append("CREATE TABLE t").append(i).append(" (id BIGINT PRIMARY KEY, \"name\" VARCHAR(100) DEFAULT 'x',\n")
@@ -111,11 +113,9 @@ public final class CodeEditor {
     /** Keeps the text and {@code text} equal: typing sets the property, and a new value replaces the text. */
     public void bind(StringProperty text) {
         replaceAll(text.get());
-        area.textProperty().addListener((o, was, now) -> {
-            if (!pushing && !now.equals(text.get())) {
-                text.set(now);
-            }
-        });
+        // Typed text reaches the property from the plain-text changes (see changed), not from a listener on the
+        // area's text: that value is rebuilt from all 2,000 lines on every change, restyling included.
+        bound = text;
         text.addListener((o, was, now) -> {
             String value = now == null ? "" : now;
             if (!value.equals(area.getText())) {
@@ -165,6 +165,12 @@ public final class CodeEditor {
             int to = area.offsetToPosition(Math.min(change.getInsertionEnd(), area.getLength()),
                     TwoDimensional.Bias.Forward).getMajor();
             highlight(from, to);
+        }
+        if (bound != null) {
+            String now = area.getText();
+            if (!now.equals(bound.get())) {
+                bound.set(now);
+            }
         }
     }
 
