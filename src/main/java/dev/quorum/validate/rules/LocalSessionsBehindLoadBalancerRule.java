@@ -125,6 +125,9 @@ public final class LocalSessionsBehindLoadBalancerRule extends AbstractRule {
             return new String[] {apps + " application nodes", "replication.topology.nodes"};
         }
         for (LessonTexts.Field f : LessonTexts.fields(context)) {
+            if (!LessonTexts.mayFind(SEVERAL, f.text())) {
+                continue;
+            }
             Matcher m = SEVERAL.matcher(f.text());
             if (m.find()) {
                 return new String[] {"\"" + m.group().strip() + "\"", f.path()};

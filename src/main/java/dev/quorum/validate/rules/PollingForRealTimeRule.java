@@ -45,6 +45,9 @@ public final class PollingForRealTimeRule extends AbstractRule {
     public void check(DesignContext context, FindingSink sink) {
         for (LessonTexts.Item item : LessonTexts.items(context)) {
             String all = item.text();
+            if (!LessonTexts.mayFind(REAL_TIME, all)) {
+                continue;
+            }
             Matcher live = REAL_TIME.matcher(all);
             if (!live.find()) {
                 continue;
