@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  */
 public record DataSize(String text) implements Quantity {
 
+    private static final Readings READINGS = new Readings(DataSize::read);
+
     /** A size nobody has filled in. */
     public static final DataSize UNSPECIFIED = new DataSize("");
 
@@ -46,7 +48,7 @@ public record DataSize(String text) implements Quantity {
 
     @Override
     public QuantityReading reading() {
-        return read(text);
+        return READINGS.of(text);
     }
 
     @Override

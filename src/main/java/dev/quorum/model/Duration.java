@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  */
 public record Duration(String text) implements Quantity {
 
+    private static final Readings READINGS = new Readings(Duration::read);
+
     /** A duration nobody has filled in. */
     public static final Duration UNSPECIFIED = new Duration("");
 
@@ -41,7 +43,7 @@ public record Duration(String text) implements Quantity {
 
     @Override
     public QuantityReading reading() {
-        return read(text);
+        return READINGS.of(text);
     }
 
     @Override

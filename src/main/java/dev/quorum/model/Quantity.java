@@ -9,7 +9,7 @@ public sealed interface Quantity permits Duration, DataSize, Rate, Count {
     /** The text exactly as the user wrote it. */
     String text();
 
-    /** The text read: a value, a problem, or blank. Parsed on each call; the text is the only state. */
+    /** The text read: a value, a problem, or blank. The text is the only state; readings are remembered per text. */
     QuantityReading reading();
 
     /** Formats a value of this kind in a short human form, for example 900 s as "15 min". */

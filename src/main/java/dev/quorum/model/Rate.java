@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 public record Rate(String text) implements Quantity {
 
+    private static final Readings READINGS = new Readings(Rate::read);
+
     /** A rate nobody has filled in. */
     public static final Rate UNSPECIFIED = new Rate("");
 
@@ -38,7 +40,7 @@ public record Rate(String text) implements Quantity {
 
     @Override
     public QuantityReading reading() {
-        return read(text);
+        return READINGS.of(text);
     }
 
     @Override

@@ -130,6 +130,8 @@ public final class WorkbenchView {
         });
 
         tree.select("persistence");
+        // Once the window is up, so that opening the Schema section does not load the SQL editor on the FX thread.
+        dev.quorum.ui.editor.CodeEditor.warmUpInBackground(2_000);
     }
 
     /**

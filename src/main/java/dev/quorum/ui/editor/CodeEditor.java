@@ -1,6 +1,7 @@
 package dev.quorum.ui.editor;
 
 import dev.quorum.validate.Finding;
+import dev.quorum.validate.Location;
 import dev.quorum.validate.Severity;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -33,11 +36,15 @@ import org.fxmisc.richtext.util.UndoUtils;
  */
 public final class CodeEditor {
 
+    private static final System.Logger LOG = System.getLogger(CodeEditor.class.getName());
+    private static final AtomicBoolean WARMING = new AtomicBoolean();
+
     private final CodeArea area = new CodeArea();
     private final VirtualizedScrollPane<CodeArea> root = new VirtualizedScrollPane<>(area);
     private final Highlighter highlighter;
     private Map<Integer, List<Finding>> findingsByLine = Map.of();
     private boolean pushing;
+    private StringProperty bound;
 
     public CodeEditor(Highlighter highlighter) {
         this.highlighter = highlighter;
@@ -48,6 +55,49 @@ public final class CodeEditor {
         area.multiPlainChanges().subscribe(this::changed);
         root.getStyleClass().add("code-editor-pane");
         root.setMinHeight(Region.USE_PREF_SIZE);
+    }
+
+    /**
+     * Builds one throwaway editor, once per run, on a background thread after {@code delayMillis}. The first
+     * editor otherwise loads about 350 RichTextFX, ReactFX and Flowless classes and spins about 550 lambda classes
+     * on the FX thread, which held it for half a second when the Schema section opened. The throwaway editor is
+     * never shown: a node outside any scene may be built on any thread, and styling and layout stay for the FX thread.
+     */
+    public static void warmUpInBackground(long delayMillis) {
+        if (!WARMING.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                Thread.sleep(delayMillis);
+                warmUp();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException | LinkageError e) {
+                // Only a head start is lost; the first real editor loads whatever this did not.
+                LOG.log(System.Logger.Level.DEBUG, "code editor warm-up failed", e);
+            }
+        }, "quorum-editor-warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+
+    /** The work of {@link #warmUpInBackground}; package-private so that a test can run it off the FX thread. */
+    static void warmUp() {
+        StringBuilder sql = new StringBuilder("-- warm-up\n/* block */\n");
+        for (int i = 0; i < 40; i++) {
+            sql.append("CREATE TABLE t").append(i).append(" (id BIGINT PRIMARY KEY, \"name\" VARCHAR(100) DEFAULT 'x',\n")
+                    .append("  amount DECIMAL(10, 2), created_at TIMESTAMP NOT NULL); -- note\n");
+        }
+        CodeEditor editor = new CodeEditor(Highlighter.SQL);
+        StringProperty text = new SimpleStringProperty(sql.toString());
+        editor.bind(text);
+        editor.area().insertText(0, "-");
+        text.set(sql + "CREATE INDEX ix ON t1 (name);\n");
+        editor.showFindings(List.of(new Finding("warm-up", Severity.WARNING, Location.field("schema", "schema.sql"), "m", "f")));
+        editor.showFindings(List.of());
+        Highlighter.JSON.line("{\"key\": [1, 2.5, true, null, \"s\"]}");
     }
 
     /** The node to place in the layout. */
@@ -63,11 +113,9 @@ public final class CodeEditor {
     /** Keeps the text and {@code text} equal: typing sets the property, and a new value replaces the text. */
     public void bind(StringProperty text) {
         replaceAll(text.get());
-        area.textProperty().addListener((o, was, now) -> {
-            if (!pushing && !now.equals(text.get())) {
-                text.set(now);
-            }
-        });
+        // Typed text reaches the property from the plain-text changes (see changed), not from a listener on the
+        // area's text: that value is rebuilt from all 2,000 lines on every change, restyling included.
+        bound = text;
         text.addListener((o, was, now) -> {
             String value = now == null ? "" : now;
             if (!value.equals(area.getText())) {
@@ -117,6 +165,12 @@ public final class CodeEditor {
             int to = area.offsetToPosition(Math.min(change.getInsertionEnd(), area.getLength()),
                     TwoDimensional.Bias.Forward).getMajor();
             highlight(from, to);
+        }
+        if (bound != null) {
+            String now = area.getText();
+            if (!now.equals(bound.get())) {
+                bound.set(now);
+            }
         }
     }
 

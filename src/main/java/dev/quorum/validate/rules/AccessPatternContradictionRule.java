@@ -9,7 +9,11 @@ import dev.quorum.validate.DesignContext;
 import dev.quorum.validate.FindingSink;
 import dev.quorum.validate.RuleCategory;
 import dev.quorum.validate.Severity;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -44,12 +48,20 @@ public final class AccessPatternContradictionRule extends AbstractRule {
         Design d = context.design();
         List<Query> queries = d.queries();
         List<StorageChoice> storage = d.persistence().storageChoices();
-        // Normalised once: doing it per query and per choice made this rule quadratic in regex work.
-        String[] names = new String[storage.size()];
-        String[] systems = new String[storage.size()];
+        // Indexed once: comparing every frequent query with every storage choice made this rule the slowest.
+        // Choices by singular name answer QueryFacts.sameName; choices grouped by system text answer hasPhrase.
+        Map<String, List<Integer>> bySingularName = new HashMap<>();
+        Map<String, List<Integer>> bySystem = new LinkedHashMap<>();
+        boolean[] saysRead = new boolean[storage.size()];
+        boolean[] saysWrite = new boolean[storage.size()];
         for (int j = 0; j < storage.size(); j++) {
-            names[j] = LessonTexts.norm(storage.get(j).data());
-            systems[j] = LessonTexts.norm(storage.get(j).system());
+            String name = LessonTexts.norm(storage.get(j).data());
+            if (!name.isEmpty()) {
+                bySingularName.computeIfAbsent(QueryFacts.singular(name), k -> new ArrayList<>()).add(j);
+            }
+            bySystem.computeIfAbsent(LessonTexts.norm(storage.get(j).system()), k -> new ArrayList<>()).add(j);
+            saysRead[j] = READ_HEAVY.matcher(storage.get(j).accessPatterns()).find();
+            saysWrite[j] = WRITE_HEAVY.matcher(storage.get(j).accessPatterns()).find();
         }
         for (int i = 0; i < queries.size(); i++) {
             Query q = queries.get(i);
@@ -67,37 +79,48 @@ public final class AccessPatternContradictionRule extends AbstractRule {
                 data.add(LessonTexts.norm(QueryFacts.bare(t)));
                 QueryFacts.elementFor(context, t).ifPresent(e -> data.add(LessonTexts.norm(e.name())));
             }
+            boolean[] covered = covered(data, bySingularName, bySystem, storage.size());
             for (int j = 0; j < storage.size(); j++) {
                 StorageChoice s = storage.get(j);
-                if (!covers(names[j], systems[j], data)) {
+                if (!covered[j] || saysRead[j] == saysWrite[j]) {
                     continue;
                 }
-                boolean saysRead = READ_HEAVY.matcher(s.accessPatterns()).find();
-                boolean saysWrite = WRITE_HEAVY.matcher(s.accessPatterns()).find();
-                if (saysRead == saysWrite) {
-                    continue;
-                }
-                boolean contradiction = p == AccessPattern.WRITE_HEAVY ? saysRead : saysWrite;
+                boolean contradiction = p == AccessPattern.WRITE_HEAVY ? saysRead[j] : saysWrite[j];
                 if (!contradiction) {
                     continue;
                 }
                 sink.report(QueryFacts.at(q, i, "access_pattern"),
                         QueryFacts.label(q, i) + " is " + p.id() + " at " + QueryFacts.human(QueryFacts.rate(q).getAsDouble())
                                 + ", but the storage choice for '" + s.data().strip() + "' (persistence.storage_choices[" + j
-                                + "].access_patterns) describes it as " + (saysRead ? "read-heavy" : "write-heavy"),
+                                + "].access_patterns) describes it as " + (saysRead[j] ? "read-heavy" : "write-heavy"),
                         "Correct whichever is out of date: the query's access_pattern, or the storage choice and its "
-                                + "access_patterns (a " + (saysRead ? "write" : "read")
+                                + "access_patterns (a " + (saysRead[j] ? "write" : "read")
                                 + "-heavy load may need a different store, fewer indexes or a cache).");
             }
         }
     }
 
-    private static boolean covers(String name, String system, Set<String> data) {
+    /**
+     * Which storage choices the data covers: a choice whose data has the same name as an entry
+     * ({@link QueryFacts#sameName}), or whose system names an entry as a whole phrase.
+     */
+    private static boolean[] covered(Set<String> data, Map<String, List<Integer>> bySingularName,
+            Map<String, List<Integer>> bySystem, int size) {
+        boolean[] covered = new boolean[size];
         for (String d : data) {
-            if (QueryFacts.sameName(name, d) || LessonTexts.hasPhrase(system, d)) {
-                return true;
+            if (!d.isEmpty()) {
+                for (int j : bySingularName.getOrDefault(QueryFacts.singular(d), List.of())) {
+                    covered[j] = true;
+                }
+            }
+            for (Map.Entry<String, List<Integer>> system : bySystem.entrySet()) {
+                if (LessonTexts.hasPhrase(system.getKey(), d)) {
+                    for (int j : system.getValue()) {
+                        covered[j] = true;
+                    }
+                }
             }
         }
-        return false;
+        return covered;
     }
 }

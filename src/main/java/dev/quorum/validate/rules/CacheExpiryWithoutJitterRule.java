@@ -51,7 +51,7 @@ public final class CacheExpiryWithoutJitterRule extends AbstractRule {
     public void check(DesignContext context, FindingSink sink) {
         Design d = context.design();
         List<StorageChoice> storage = d.persistence().storageChoices();
-        List<LessonTexts.Field> all = LessonTexts.fields(d);
+        List<LessonTexts.Field> all = LessonTexts.fields(context);
         for (int i = 0; i < storage.size(); i++) {
             StorageChoice s = storage.get(i);
             boolean cache = s.type() == StorageType.CACHE || CACHE_SYSTEM.matcher(s.system()).find()

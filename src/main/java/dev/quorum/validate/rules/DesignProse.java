@@ -41,7 +41,15 @@ final class DesignProse {
         if (text == null) {
             return "";
         }
-        return SEPARATORS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c == '_' || c == '-' || c == '/' || Character.isWhitespace(c)) {
+                return SEPARATORS.matcher(lower).replaceAll(" ").strip();
+            }
+        }
+        // Nothing to replace or strip: rules normalise every name per query and per row, so skip the regex.
+        return lower;
     }
 
     /** True when {@code normText} contains {@code normPhrase} with no letter or digit on either side. */

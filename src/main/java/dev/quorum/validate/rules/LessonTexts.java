@@ -10,10 +10,13 @@ import dev.quorum.model.SharedData;
 import dev.quorum.model.StorageChoice;
 import dev.quorum.model.SyncStrategy;
 import dev.quorum.model.TopologyNode;
+import dev.quorum.validate.DesignContext;
 import dev.quorum.validate.Location;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -144,6 +147,25 @@ final class LessonTexts {
         return out;
     }
 
+    /**
+     * {@link #items(Design)} of the context's design, built once per validation: several lesson rules walk every
+     * text of the design, and building the list per rule cost as much as their checks.
+     */
+    static List<Item> items(DesignContext context) {
+        return context.memo("LessonTexts.items", c -> List.copyOf(items(c.design())));
+    }
+
+    /** {@link #fields(Design)} of the context's design, built once per validation. */
+    static List<Field> fields(DesignContext context) {
+        return context.memo("LessonTexts.fields", c -> {
+            List<Field> out = new ArrayList<>();
+            for (Item i : items(c)) {
+                out.addAll(i.fields());
+            }
+            return List.copyOf(out);
+        });
+    }
+
     /** Every text field of the design, in section order. */
     static List<Field> fields(Design d) {
         List<Field> out = new ArrayList<>();
@@ -175,6 +197,31 @@ final class LessonTexts {
 
     private static String quote(String s) {
         return "'" + s.strip() + "'";
+    }
+
+    /** Texts remembered per pattern by {@link #mayFind} before it starts over; far more than a design holds. */
+    static final int MAX_REMEMBERED_TEXTS = 8192;
+
+    private static final Map<Pattern, Map<String, Boolean>> FINDS = new ConcurrentHashMap<>();
+
+    /**
+     * False when {@code p} finds nothing in {@code text}, so that a rule can skip the text. The lesson rules run
+     * their patterns over every text of the design on each keystroke, while almost every text is unchanged since
+     * the last validation and matches none of them; the answer is remembered per pattern and text, so only an
+     * edited text is scanned again. A true answer means the caller matches as before.
+     */
+    static boolean mayFind(Pattern p, String text) {
+        Map<String, Boolean> byText = FINDS.computeIfAbsent(p, k -> new ConcurrentHashMap<>());
+        Boolean known = byText.get(text);
+        if (known != null) {
+            return known;
+        }
+        boolean finds = p.matcher(text).find();
+        if (byText.size() >= MAX_REMEMBERED_TEXTS) {
+            byText.clear();
+        }
+        byText.put(text, finds);
+        return finds;
     }
 
     /** The first match of {@code p} in {@code text} that no negation ("no jitter", "never polled") precedes, or null. */

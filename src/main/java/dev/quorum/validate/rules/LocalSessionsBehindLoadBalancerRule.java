@@ -53,7 +53,7 @@ public final class LocalSessionsBehindLoadBalancerRule extends AbstractRule {
     @Override
     public void check(DesignContext context, FindingSink sink) {
         Design d = context.design();
-        String[] several = several(d);
+        String[] several = several(context);
         if (several == null) {
             return;
         }
@@ -113,7 +113,8 @@ public final class LocalSessionsBehindLoadBalancerRule extends AbstractRule {
     }
 
     /** The evidence that several servers serve requests, as {what, where}, or null. */
-    private static String[] several(Design d) {
+    private static String[] several(DesignContext context) {
+        Design d = context.design();
         int apps = 0;
         for (TopologyNode n : d.replication().topology().nodes()) {
             if (n.role() == NodeRole.APPLICATION) {
@@ -123,7 +124,10 @@ public final class LocalSessionsBehindLoadBalancerRule extends AbstractRule {
         if (apps >= 2) {
             return new String[] {apps + " application nodes", "replication.topology.nodes"};
         }
-        for (LessonTexts.Field f : LessonTexts.fields(d)) {
+        for (LessonTexts.Field f : LessonTexts.fields(context)) {
+            if (!LessonTexts.mayFind(SEVERAL, f.text())) {
+                continue;
+            }
             Matcher m = SEVERAL.matcher(f.text());
             if (m.find()) {
                 return new String[] {"\"" + m.group().strip() + "\"", f.path()};

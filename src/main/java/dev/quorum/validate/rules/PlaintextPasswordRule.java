@@ -52,7 +52,7 @@ public final class PlaintextPasswordRule extends AbstractRule {
     @Override
     public void check(DesignContext context, FindingSink sink) {
         Design d = context.design();
-        List<String> sentences = sentences(d);
+        List<String> sentences = sentences(context);
         String[] sqlLines = d.schema().sql().split("\n", -1);
         for (Table t : context.schema().tables()) {
             for (Column c : t.columns()) {
@@ -120,9 +120,9 @@ public final class PlaintextPasswordRule extends AbstractRule {
         return false;
     }
 
-    private static List<String> sentences(Design d) {
+    private static List<String> sentences(DesignContext context) {
         List<String> out = new ArrayList<>();
-        for (LessonTexts.Field f : LessonTexts.fields(d)) {
+        for (LessonTexts.Field f : LessonTexts.fields(context)) {
             for (String s : SENTENCE.split(f.text())) {
                 if (!s.isBlank()) {
                     out.add(s);

@@ -43,8 +43,11 @@ public final class PollingForRealTimeRule extends AbstractRule {
 
     @Override
     public void check(DesignContext context, FindingSink sink) {
-        for (LessonTexts.Item item : LessonTexts.items(context.design())) {
+        for (LessonTexts.Item item : LessonTexts.items(context)) {
             String all = item.text();
+            if (!LessonTexts.mayFind(REAL_TIME, all)) {
+                continue;
+            }
             Matcher live = REAL_TIME.matcher(all);
             if (!live.find()) {
                 continue;

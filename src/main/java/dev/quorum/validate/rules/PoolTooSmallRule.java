@@ -66,32 +66,34 @@ public final class PoolTooSmallRule extends AbstractRule {
         String requestTimeText = null;
         double requestRate = -1;
         String requestRateText = null;
-        for (LessonTexts.Field f : LessonTexts.fields(d)) {
+        for (LessonTexts.Field f : LessonTexts.fields(context)) {
             String text = f.text();
-            Matcher m = POOL.matcher(text);
-            while (m.find()) {
-                int n = (int) Math.min(Integer.MAX_VALUE, number(firstGroup(m)));
-                if (n > pool) {
-                    pool = n;
-                    poolField = f;
-                    poolText = LessonTexts.excerpt(text, m.start(), m.end());
+            if (LessonTexts.mayFind(POOL, text)) {
+                Matcher m = POOL.matcher(text);
+                while (m.find()) {
+                    int n = (int) Math.min(Integer.MAX_VALUE, number(firstGroup(m)));
+                    if (n > pool) {
+                        pool = n;
+                        poolField = f;
+                        poolText = LessonTexts.excerpt(text, m.start(), m.end());
+                    }
                 }
             }
-            if (queryTime < 0) {
+            if (queryTime < 0 && LessonTexts.mayFind(PER_QUERY, text)) {
                 Matcher q = PER_QUERY.matcher(text);
                 if (q.find()) {
                     queryTime = seconds(q);
                     queryTimeText = q.group().strip();
                 }
             }
-            if (requestTime < 0) {
+            if (requestTime < 0 && LessonTexts.mayFind(PER_REQUEST, text)) {
                 Matcher r = PER_REQUEST.matcher(text);
                 if (r.find()) {
                     requestTime = seconds(r);
                     requestTimeText = r.group().strip();
                 }
             }
-            if (requestRate < 0) {
+            if (requestRate < 0 && LessonTexts.mayFind(REQUEST_RATE, text)) {
                 Matcher r = REQUEST_RATE.matcher(text);
                 if (r.find()) {
                     requestRate = number(r.group(1)) * (r.group(2) == null ? 1 : 1000);

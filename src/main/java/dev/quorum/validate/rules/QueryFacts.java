@@ -12,6 +12,7 @@ import dev.quorum.sql.Table;
 import dev.quorum.validate.DesignContext;
 import dev.quorum.validate.Location;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.HashMap;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,7 +72,8 @@ final class QueryFacts {
 
     /** A table name without its schema qualifier and quotes, as the schema lookups want it. */
     static String bare(String name) {
-        String n = QUALIFIER.matcher(name.strip()).replaceAll("");
+        String stripped = name.strip();
+        String n = stripped.indexOf('.') < 0 ? stripped : QUALIFIER.matcher(stripped).replaceAll("");
         return SchemaFacts.key(n);
     }
 
@@ -124,23 +127,16 @@ final class QueryFacts {
     static Optional<DataElement> elementFor(DesignContext context, String table) {
         ElementIndex index = context.memo("QueryFacts.elementIndex", ElementIndex::of);
         String t = LessonTexts.norm(bare(table));
-        DataElement byName = index.bySingularName().get(singular(t));
-        if (byName != null) {
-            return Optional.of(byName);
-        }
-        for (int i = 0; i < index.systems().size(); i++) {
-            if (LessonTexts.hasPhrase(index.systems().get(i), t)) {
-                DataElement e = index.bySingularName().get(singular(index.storageData().get(i)));
-                if (e != null) {
-                    return Optional.of(e);
-                }
-            }
-        }
-        return Optional.empty();
+        // Rules ask for the same few hundred tables once per query; the answer depends on the name alone.
+        return index.byTable().computeIfAbsent(t, index::lookUp);
     }
 
-    /** Data elements by singular normalised name, and each storage choice's normalised system and data. */
-    private record ElementIndex(Map<String, DataElement> bySingularName, List<String> systems, List<String> storageData) {
+    /**
+     * Data elements by singular normalised name, each storage choice's normalised data, and the choices grouped
+     * by their normalised system text (in order of first appearance), since designs repeat a few systems.
+     */
+    private record ElementIndex(Map<String, DataElement> bySingularName, Map<String, List<Integer>> bySystem,
+            List<String> storageData, Map<String, Optional<DataElement>> byTable) {
         static ElementIndex of(DesignContext context) {
             Design d = context.design();
             Map<String, DataElement> byName = new HashMap<>();
@@ -150,13 +146,41 @@ final class QueryFacts {
                     byName.putIfAbsent(singular(n), e);
                 }
             }
-            List<String> systems = new ArrayList<>();
+            Map<String, List<Integer>> systems = new LinkedHashMap<>();
             List<String> data = new ArrayList<>();
-            for (StorageChoice s : d.persistence().storageChoices()) {
-                systems.add(LessonTexts.norm(s.system()));
-                data.add(LessonTexts.norm(s.data()));
+            List<StorageChoice> choices = d.persistence().storageChoices();
+            for (int i = 0; i < choices.size(); i++) {
+                systems.computeIfAbsent(LessonTexts.norm(choices.get(i).system()), k -> new ArrayList<>()).add(i);
+                data.add(LessonTexts.norm(choices.get(i).data()));
             }
-            return new ElementIndex(byName, systems, data);
+            return new ElementIndex(byName, systems, data, new ConcurrentHashMap<>());
+        }
+
+        /** By name, else the first storage choice (in design order) whose system names the table and whose data is an element. */
+        Optional<DataElement> lookUp(String t) {
+            DataElement byName = bySingularName.get(singular(t));
+            if (byName != null) {
+                return Optional.of(byName);
+            }
+            int first = Integer.MAX_VALUE;
+            DataElement found = null;
+            for (Map.Entry<String, List<Integer>> system : bySystem.entrySet()) {
+                if (!LessonTexts.hasPhrase(system.getKey(), t)) {
+                    continue;
+                }
+                for (int i : system.getValue()) {
+                    if (i >= first) {
+                        break;
+                    }
+                    DataElement e = bySingularName.get(singular(storageData.get(i)));
+                    if (e != null) {
+                        first = i;
+                        found = e;
+                        break;
+                    }
+                }
+            }
+            return Optional.ofNullable(found);
         }
     }
 
@@ -167,7 +191,8 @@ final class QueryFacts {
         return a.equals(b) || singular(a).equals(singular(b));
     }
 
-    private static String singular(String s) {
+    /** The singular spelling of a normalised name, as {@link #sameName} compares them. */
+    static String singular(String s) {
         if (s.endsWith("ies") && s.length() > 4) {
             return s.substring(0, s.length() - 3) + "y";
         }

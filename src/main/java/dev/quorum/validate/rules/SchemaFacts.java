@@ -106,8 +106,22 @@ final class SchemaFacts {
     }
 
     static String key(String raw) {
+        if (plainWord(raw)) {
+            // Neither pattern can match without a space or a quote; rules call this per column, so skip the regexes.
+            return raw.toLowerCase(Locale.ROOT);
+        }
         String s = ORDERING.matcher(raw.strip()).replaceAll("");
         return QUOTES.matcher(s).replaceAll("").strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean plainWord(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (Character.isWhitespace(c) || c == '"' || c == '`' || c == '[' || c == ']') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static List<String> keys(List<SqlName> names) {

@@ -1,0 +1,83 @@
+package dev.quorum.ui.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quorum.validate.Finding;
+import dev.quorum.validate.Location;
+import dev.quorum.validate.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The code editor keeps its text and a string property equal both ways, and restyling never writes the property. */
+class CodeEditorTest {
+
+    @BeforeAll
+    static void startToolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    private static <T> T fx(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void typingSetsThePropertyOnceAndAValueReplacesTheText() throws Exception {
+        StringProperty text = new SimpleStringProperty("CREATE TABLE a (id INT);\n");
+        List<String> seen = new ArrayList<>();
+        CodeEditor editor = fx(() -> {
+            CodeEditor e = new CodeEditor(Highlighter.SQL);
+            e.bind(text);
+            text.addListener((o, was, now) -> seen.add(now));
+            return e;
+        });
+        assertThat(fx(() -> editor.area().getText())).isEqualTo("CREATE TABLE a (id INT);\n");
+
+        fx(() -> {
+            editor.area().insertText(0, "--");
+            return null;
+        });
+        assertThat(text.get()).isEqualTo("--CREATE TABLE a (id INT);\n");
+        assertThat(seen).containsExactly("--CREATE TABLE a (id INT);\n");
+
+        fx(() -> {
+            text.set("CREATE TABLE b (id INT);\n");
+            return null;
+        });
+        assertThat(fx(() -> editor.area().getText())).isEqualTo("CREATE TABLE b (id INT);\n");
+        assertThat(seen).hasSize(2);
+    }
+
+    @Test
+    void showingFindingsRestylesWithoutTouchingTheText() throws Exception {
+        StringProperty text = new SimpleStringProperty("CREATE TABLE a (id INT);\nCREATE TABLE b (id INT);\n");
+        List<String> seen = new ArrayList<>();
+        CodeEditor editor = fx(() -> {
+            CodeEditor e = new CodeEditor(Highlighter.SQL);
+            e.bind(text);
+            text.addListener((o, was, now) -> seen.add(now));
+            return e;
+        });
+        Finding atLine2 = new Finding("schema.x", Severity.ERROR, Location.field("schema", "schema.sql").atLine(2), "m", "f");
+        fx(() -> {
+            editor.showFindings(List.of(atLine2));
+            return null;
+        });
+        assertThat(editor.findingLines()).containsExactly(2);
+        assertThat(fx(() -> editor.area().getStyleOfChar(1, 3))).contains("finding-error");
+        assertThat(seen).isEmpty();
+    }
+
+    @Test
+    void theWarmUpBuildsAnEditorOffTheFxThread() {
+        // The background warm-up builds an unshown editor on its own thread; it must not need the FX thread.
+        CodeEditor.warmUp();
+    }
+}
