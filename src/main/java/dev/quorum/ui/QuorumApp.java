@@ -105,16 +105,17 @@ public class QuorumApp extends Application {
         if (System.getProperty(STARTUP_PROBE_PROPERTY) != null) {
             probeStartup(scene);
         }
-        if (!initialFileGiven) {
-            // A real start opens the store (seeding the samples the first time); tests open it when they need it.
-            // Not before the first design is on screen: on two cores, opening H2 and seeding the samples beside the
-            // window's first layout delayed the window by seconds, and nothing on screen needs the store yet.
-            afterFirstDesignFrame(scene, () -> {
-                StartupTrace.mark("first frame with the design", scene.getRoot());
-                StartupServices.windowShown();
+        afterFirstDesignFrame(scene, () -> {
+            StartupTrace.mark("first frame with the design", scene.getRoot());
+            StartupServices.windowShown();
+            view.warmUp();
+            if (!initialFileGiven) {
+                // A real start opens the store (seeding the samples the first time); tests open it when they need
+                // it. Not before the first design is on screen: on two cores, opening H2 and seeding the samples
+                // beside the window's first layout delayed the window by seconds, and nothing on screen needs it yet.
                 projects.start();
-            });
-        }
+            }
+        });
         // An unexpected error on the FX thread becomes one line in the banner; the trace goes to the log only.
         Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> {
             LOG.log(System.Logger.Level.ERROR, "unexpected error", error);

@@ -90,7 +90,6 @@ public final class WorkbenchView {
         this.preview = new PreviewView(model.preview());
         this.overview = new DesignOverviewView(model.design());
         this.problems = new ProblemsView(model.problems());
-        preloadDecorations();
         problems.setOnOpen(this::reveal);
 
         sectionHost.setId("section-host");
@@ -130,14 +129,19 @@ public final class WorkbenchView {
         });
 
         tree.select("persistence");
-        // Once the window is up, so that opening the Schema section does not load the SQL editor on the FX thread.
-        dev.quorum.ui.editor.CodeEditor.warmUpInBackground(2_000);
     }
 
     /**
-     * Loads the finding decorations (and the ControlsFX classes behind them) beside startup: loaded on first use,
-     * they held the FX thread while the first finding reached a table cell, in the middle of an edit.
+     * Loads, on threads of their own, what the first edits would otherwise load on the FX thread: the finding
+     * decorations (and the ControlsFX classes behind them), held the FX thread while the first finding reached a
+     * table cell; the SQL editor's classes, while the Schema section opened. The application calls it once the
+     * window has drawn the design, so that none of it competes with the start.
      */
+    public void warmUp() {
+        preloadDecorations();
+        dev.quorum.ui.editor.CodeEditor.warmUpInBackground(500);
+    }
+
     private static void preloadDecorations() {
         Thread loader = new Thread(() -> {
             try {
