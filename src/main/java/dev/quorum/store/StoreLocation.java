@@ -16,6 +16,8 @@ public record StoreLocation(Path directory) {
     public static final String HOME_VARIABLE = "QUORUM_HOME";
     /** The system property naming the store directory itself, used by the window and by tests. */
     public static final String STORE_PROPERTY = "quorum.store";
+    /** The system property naming Quorum's home directory, as {@value #HOME_VARIABLE} does; the property wins. */
+    public static final String HOME_PROPERTY = "quorum.home";
     /** The database's base name; H2 adds {@code .mv.db}. */
     static final String DATABASE_NAME = "quorum";
 
@@ -25,7 +27,9 @@ public record StoreLocation(Path directory) {
 
     /**
      * The store directory chosen by, in order: {@code option} (the {@code --store DIR} flag), the
-     * {@value #STORE_PROPERTY} system property, {@code $QUORUM_HOME/store}, and {@code ~/.quorum/store}.
+     * {@value #STORE_PROPERTY} system property, the {@code store} folder of the {@value #HOME_PROPERTY} system
+     * property, {@code $QUORUM_HOME/store}, and {@code ~/.quorum/store}. The home property is the one the window's
+     * settings follow, so that one {@code -Dquorum.home} moves both.
      */
     public static StoreLocation resolve(String option, Map<String, String> environment) throws StoreException {
         if (option != null && !option.isBlank()) {
@@ -34,6 +38,10 @@ public record StoreLocation(Path directory) {
         String property = System.getProperty(STORE_PROPERTY);
         if (property != null && !property.isBlank()) {
             return of(property, "-D" + STORE_PROPERTY);
+        }
+        String homeProperty = System.getProperty(HOME_PROPERTY);
+        if (homeProperty != null && !homeProperty.isBlank()) {
+            return of(Path.of(homeProperty.strip()).resolve("store").toString(), "-D" + HOME_PROPERTY);
         }
         String home = environment.get(HOME_VARIABLE);
         if (home != null && !home.isBlank()) {

@@ -19,6 +19,7 @@ class StoreLocationTest {
     @AfterEach
     void clearProperty() {
         System.clearProperty(StoreLocation.STORE_PROPERTY);
+        System.clearProperty(StoreLocation.HOME_PROPERTY);
     }
 
     @Test
@@ -31,6 +32,17 @@ class StoreLocationTest {
         System.clearProperty(StoreLocation.STORE_PROPERTY);
         assertThat(StoreLocation.resolve("", Map.of()).directory())
                 .isEqualTo(Path.of(System.getProperty("user.home"), ".quorum", "store").toAbsolutePath());
+    }
+
+    @Test
+    void theHomePropertyMovesTheStoreAsItMovesTheWindowsSettingsAndWinsOverQuorumHome() throws Exception {
+        Map<String, String> env = Map.of("QUORUM_HOME", dir.resolve("env-home").toString());
+        System.setProperty(StoreLocation.HOME_PROPERTY, dir.resolve("prop-home").toString());
+        StoreLocation location = StoreLocation.resolve(null, env);
+        assertThat(location.directory()).isEqualTo(dir.resolve("prop-home").resolve("store"));
+        System.setProperty(StoreLocation.STORE_PROPERTY, dir.resolve("store-prop").toString());
+        assertThat(StoreLocation.resolve(null, env).directory()).isEqualTo(dir.resolve("store-prop"));
+        assertThat(StoreLocation.resolve(dir.resolve("opt").toString(), env).directory()).isEqualTo(dir.resolve("opt"));
     }
 
     @Test

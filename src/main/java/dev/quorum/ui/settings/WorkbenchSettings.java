@@ -23,7 +23,7 @@ import java.util.Properties;
 public final class WorkbenchSettings {
 
     /** The system property naming Quorum's home directory. */
-    public static final String HOME_PROPERTY = "quorum.home";
+    public static final String HOME_PROPERTY = dev.quorum.store.StoreLocation.HOME_PROPERTY;
     /** How many recent files are kept. */
     public static final int RECENT_LIMIT = 10;
 
