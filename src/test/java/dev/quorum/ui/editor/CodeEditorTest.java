@@ -28,16 +28,21 @@ class CodeEditorTest {
         return WaitForAsyncUtils.asyncFx(work).get(20, TimeUnit.SECONDS);
     }
 
-    @Test
-    void typingSetsThePropertyOnceAndAValueReplacesTheText() throws Exception {
-        StringProperty text = new SimpleStringProperty("CREATE TABLE a (id INT);\n");
-        List<String> seen = new ArrayList<>();
-        CodeEditor editor = fx(() -> {
+    /** A SQL editor bound to {@code text}, whose every new value after binding lands in {@code seen}. */
+    private static CodeEditor sqlEditorOn(StringProperty text, List<String> seen) throws Exception {
+        return fx(() -> {
             CodeEditor e = new CodeEditor(Highlighter.SQL);
             e.bind(text);
             text.addListener((o, was, now) -> seen.add(now));
             return e;
         });
+    }
+
+    @Test
+    void typingSetsThePropertyOnceAndAValueReplacesTheText() throws Exception {
+        StringProperty text = new SimpleStringProperty("CREATE TABLE a (id INT);\n");
+        List<String> seen = new ArrayList<>();
+        CodeEditor editor = sqlEditorOn(text, seen);
         assertThat(fx(() -> editor.area().getText())).isEqualTo("CREATE TABLE a (id INT);\n");
 
         fx(() -> {
@@ -59,12 +64,7 @@ class CodeEditorTest {
     void showingFindingsRestylesWithoutTouchingTheText() throws Exception {
         StringProperty text = new SimpleStringProperty("CREATE TABLE a (id INT);\nCREATE TABLE b (id INT);\n");
         List<String> seen = new ArrayList<>();
-        CodeEditor editor = fx(() -> {
-            CodeEditor e = new CodeEditor(Highlighter.SQL);
-            e.bind(text);
-            text.addListener((o, was, now) -> seen.add(now));
-            return e;
-        });
+        CodeEditor editor = sqlEditorOn(text, seen);
         Finding atLine2 = new Finding("schema.x", Severity.ERROR, Location.field("schema", "schema.sql").atLine(2), "m", "f");
         fx(() -> {
             editor.showFindings(List.of(atLine2));
