@@ -49,10 +49,17 @@ class WorkbenchEditingTest extends FxTestSupport {
     }
 
     private Node shownSection() {
-        return fx(() -> ((StackPane) robot.lookup("#section-host").query()).getChildren().get(0));
+        return fx(this::shownSectionOnFx);
+    }
+
+    private Node shownSectionOnFx() {
+        return ((StackPane) robot.lookup("#section-host").query()).getChildren().get(0);
     }
 
     private <T extends Node> T inSection(String selector) {
+        // A section just put in the window has its fields only once its scroll pane has a skin, which the next
+        // pulse's CSS pass makes; on a loaded machine a lookup made right after the switch could miss them.
+        waitUntil(() -> robot.from(shownSectionOnFx()).lookup(selector).tryQuery().isPresent());
         return robot.from(shownSection()).lookup(selector).query();
     }
 
