@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -254,8 +255,22 @@ public final class CodeEditor {
             int line = Math.max(1, f.location().textLine());
             next.computeIfAbsent(line, k -> new ArrayList<>()).add(f);
         }
-        Set<Integer> touched = new HashSet<>(findingsByLine.keySet());
-        touched.addAll(next.keySet());
+        // Live validation hands the editor its findings after every keystroke, mostly the same ones: restyling their
+        // lines and rebuilding the gutter then made the whole viewport lay out and repaint for nothing.
+        Set<Integer> touched = new HashSet<>();
+        for (int line : findingsByLine.keySet()) {
+            if (!Objects.equals(findingsByLine.get(line), next.get(line))) {
+                touched.add(line);
+            }
+        }
+        for (int line : next.keySet()) {
+            if (!Objects.equals(findingsByLine.get(line), next.get(line))) {
+                touched.add(line);
+            }
+        }
+        if (touched.isEmpty()) {
+            return;
+        }
         findingsByLine = next;
         for (int line : touched) {
             highlight(line - 1, line - 1);

@@ -76,6 +76,37 @@ class CodeEditorTest {
     }
 
     @Test
+    void theSameFindingsAgainLeaveTheGutterAndStylesAloneWhileChangedOnesRestyleTheirLines() throws Exception {
+        StringProperty text = new SimpleStringProperty("CREATE TABLE a (id INT);\nCREATE TABLE b (id INT);\n");
+        CodeEditor editor = sqlEditorOn(text, new ArrayList<>());
+        Location sql = Location.field("schema", "schema.sql");
+        Finding atLine2 = new Finding("schema.x", Severity.ERROR, sql.atLine(2), "m", "f");
+        fx(() -> {
+            editor.showFindings(List.of(atLine2));
+            return null;
+        });
+        Object gutter = fx(() -> editor.area().getParagraphGraphicFactory());
+
+        // What live validation does after a keystroke that changed nothing about the findings: an equal list.
+        fx(() -> {
+            editor.showFindings(List.of(new Finding("schema.x", Severity.ERROR, sql.atLine(2), "m", "f")));
+            return null;
+        });
+        assertThat(fx(() -> editor.area().getParagraphGraphicFactory())).isSameAs(gutter);
+        assertThat(fx(() -> editor.area().getStyleOfChar(1, 3))).contains("finding-error");
+
+        Finding atLine1 = new Finding("schema.y", Severity.WARNING, sql.atLine(1), "m", "f");
+        fx(() -> {
+            editor.showFindings(List.of(atLine1));
+            return null;
+        });
+        assertThat(fx(() -> editor.area().getParagraphGraphicFactory())).isNotSameAs(gutter);
+        assertThat(editor.findingLines()).containsExactly(1);
+        assertThat(fx(() -> editor.area().getStyleOfChar(1, 3))).doesNotContain("finding-error");
+        assertThat(fx(() -> editor.area().getStyleOfChar(0, 3))).contains("finding-warning");
+    }
+
+    @Test
     void theWarmUpBuildsAnEditorOffTheFxThread() {
         // The background warm-up builds an unshown editor on its own thread; it must not need the FX thread.
         CodeEditor.warmUp();
