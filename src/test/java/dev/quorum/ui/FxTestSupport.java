@@ -51,19 +51,12 @@ abstract class FxTestSupport {
 
     /** Runs on the FX thread and returns the result. */
     protected static <T> T fx(Callable<T> work) {
-        try {
-            return WaitForAsyncUtils.asyncFx(work).get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("FX call failed", e);
-        }
+        return FxCalls.fx(work);
     }
 
     /** Runs on the FX thread. */
     protected static void fxRun(Runnable work) {
-        fx(() -> {
-            work.run();
-            return null;
-        });
+        FxCalls.fxRun(work);
     }
 
     /** Waits until the condition, read on the FX thread, holds; a timeout reports what the window was doing. */

@@ -13,8 +13,8 @@ import dev.quorum.ui.QuorumApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.quorum.ui.FxCalls;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -186,25 +186,14 @@ class DiagramsViewTest {
     }
 
     private static <T> T fx(Callable<T> work) {
-        try {
-            return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("FX call failed", e);
-        }
+        return FxCalls.fx(work);
     }
 
     private static void fxRun(Runnable work) {
-        fx(() -> {
-            work.run();
-            return null;
-        });
+        FxCalls.fxRun(work);
     }
 
     private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (Exception e) {
-            throw new AssertionError("condition not met in time", e);
-        }
+        FxCalls.waitUntil(condition, 60);
     }
 }

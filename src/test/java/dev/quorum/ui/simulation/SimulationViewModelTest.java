@@ -13,15 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import dev.quorum.ui.FxCalls;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The simulation view model without a window: model list, parameters and their origins, runs, re-runs, cancel, record, export. */
 class SimulationViewModelTest {
@@ -222,25 +221,14 @@ class SimulationViewModelTest {
     }
 
     private static <T> T fx(Callable<T> work) {
-        try {
-            return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("FX call failed", e);
-        }
+        return FxCalls.fx(work);
     }
 
     private static void fxRun(Runnable work) {
-        fx(() -> {
-            work.run();
-            return null;
-        });
+        FxCalls.fxRun(work);
     }
 
     private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (Exception e) {
-            throw new AssertionError("condition not met in time", e);
-        }
+        FxCalls.waitUntil(condition, 60);
     }
 }

@@ -12,13 +12,12 @@ import dev.quorum.service.walkthrough.WalkthroughService;
 import dev.quorum.ui.BackgroundExecutor;
 import dev.quorum.ui.edit.EditSession;
 import java.nio.file.Path;
+import dev.quorum.ui.FxCalls;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The walkthrough view model without a window: the six steps, apply and undo, the outcome recorded, out of scope, cancel. */
 class WalkthroughViewModelTest {
@@ -147,25 +146,14 @@ class WalkthroughViewModelTest {
     }
 
     private static <T> T fx(Callable<T> work) {
-        try {
-            return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("FX call failed", e);
-        }
+        return FxCalls.fx(work);
     }
 
     private static void fxRun(Runnable work) {
-        fx(() -> {
-            work.run();
-            return null;
-        });
+        FxCalls.fxRun(work);
     }
 
     private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (Exception e) {
-            throw new AssertionError("condition not met in time", e);
-        }
+        FxCalls.waitUntil(condition, 90);
     }
 }
