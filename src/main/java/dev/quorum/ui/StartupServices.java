@@ -27,18 +27,12 @@ final class StartupServices {
     }
 
     /**
-     * Starts building the services on a thread of its own. Reading the template and the simulation models took
-     * about a second of the FX thread at start; the toolkit's own start-up leaves a core free for it. Not the
-     * {@link BackgroundExecutor}: that needs the FX thread, which does not exist yet.
-     */
-    static void begin() {
-        begin(null);
-    }
-
-    /**
-     * As {@link #begin()}, and also reads the design the window will open first ({@code initial}, or the default
-     * sample when null), so that the window can show it before its first layout: showing it after the window
-     * was laid out once cost a second layout pass of the whole window, 0.6 to 0.9 s on this machine.
+     * Starts building the services on a thread of its own, and reads the design the window will open first
+     * ({@code initial}, or the default sample when null). Reading the template and the simulation models took about
+     * a second of the FX thread at start; the toolkit's own start-up leaves a core free for it. The design is read
+     * so that the window can show it before its first layout: showing it after the window was laid out once cost
+     * a second layout pass of the whole window, 0.6 to 0.9 s on this machine. Not the {@link BackgroundExecutor}:
+     * that needs the FX thread, which does not exist yet.
      */
     static void begin(Path initial) {
         CompletableFuture<DesignService> d = new CompletableFuture<>();

@@ -257,17 +257,10 @@ public final class CodeEditor {
         }
         // Live validation hands the editor its findings after every keystroke, mostly the same ones: restyling their
         // lines and rebuilding the gutter then made the whole viewport lay out and repaint for nothing.
-        Set<Integer> touched = new HashSet<>();
-        for (int line : findingsByLine.keySet()) {
-            if (!Objects.equals(findingsByLine.get(line), next.get(line))) {
-                touched.add(line);
-            }
-        }
-        for (int line : next.keySet()) {
-            if (!Objects.equals(findingsByLine.get(line), next.get(line))) {
-                touched.add(line);
-            }
-        }
+        Map<Integer, List<Finding>> was = findingsByLine;
+        Set<Integer> touched = new HashSet<>(was.keySet());
+        touched.addAll(next.keySet());
+        touched.removeIf(line -> Objects.equals(was.get(line), next.get(line)));
         if (touched.isEmpty()) {
             return;
         }

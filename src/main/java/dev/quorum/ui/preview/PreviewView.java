@@ -145,23 +145,13 @@ public final class PreviewView {
         // Only the blocks that changed are replaced (blocks are records, so equal means unchanged): the list keeps
         // its scroll position and rebuilds the cells of the changed blocks alone.
         javafx.collections.ObservableList<Piece> old = list.getItems();
-        int head = 0;
-        while (head < old.size() && head < blocks.size() && old.get(head).equals(blocks.get(head))) {
-            head++;
-        }
-        int tail = 0;
-        while (tail < old.size() - head && tail < blocks.size() - head
-                && old.get(old.size() - 1 - tail).equals(blocks.get(blocks.size() - 1 - tail))) {
-            tail++;
-        }
-        int oldEnd = old.size() - tail;
-        int newEnd = blocks.size() - tail;
-        if (oldEnd - head == newEnd - head && newEnd - head == 1) {
-            old.set(head, blocks.get(head));
-        } else if (oldEnd > head || newEnd > head) {
-            List<Piece> replacement = new ArrayList<>(blocks.subList(head, newEnd));
-            old.remove(head, oldEnd);
-            old.addAll(head, replacement);
+        dev.quorum.ui.ListDiff diff = dev.quorum.ui.ListDiff.between(old, blocks);
+        if (diff.oldEnd() - diff.from() == 1 && diff.newEnd() - diff.from() == 1) {
+            old.set(diff.from(), blocks.get(diff.from()));
+        } else if (!diff.none()) {
+            List<Piece> replacement = new ArrayList<>(blocks.subList(diff.from(), diff.newEnd()));
+            old.remove(diff.from(), diff.oldEnd());
+            old.addAll(diff.from(), replacement);
         }
     }
 

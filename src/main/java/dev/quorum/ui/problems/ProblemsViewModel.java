@@ -72,29 +72,17 @@ public final class ProblemsViewModel {
      * them (a keystroke usually changes one finding; a row added to a long table shifts some).
      */
     private void replaceChanged(List<Finding> next) {
-        int oldSize = findings.size();
-        int newSize = next.size();
-        int head = 0;
-        while (head < oldSize && head < newSize && findings.get(head).equals(next.get(head))) {
-            head++;
-        }
-        int tail = 0;
-        while (tail < oldSize - head && tail < newSize - head
-                && findings.get(oldSize - 1 - tail).equals(next.get(newSize - 1 - tail))) {
-            tail++;
-        }
-        int oldEnd = oldSize - tail;
-        int newEnd = newSize - tail;
-        if (oldEnd == head) {
-            findings.addAll(head, next.subList(head, newEnd));
-        } else if (newEnd == head) {
-            findings.remove(head, oldEnd);
-        } else if (head == 0 && tail == 0) {
+        dev.quorum.ui.ListDiff diff = dev.quorum.ui.ListDiff.between(findings, next);
+        if (diff.from() == 0 && diff.oldEnd() == findings.size() && diff.newEnd() == next.size()) {
             findings.setAll(next);
-        } else {
-            // A removal and then an addition, not one replacement: a table rebuilds every row on a replacement.
-            findings.remove(head, oldEnd);
-            findings.addAll(head, next.subList(head, newEnd));
+            return;
+        }
+        // A removal and then an addition, not one replacement: a table rebuilds every row on a replacement.
+        if (diff.oldEnd() > diff.from()) {
+            findings.remove(diff.from(), diff.oldEnd());
+        }
+        if (diff.newEnd() > diff.from()) {
+            findings.addAll(diff.from(), next.subList(diff.from(), diff.newEnd()));
         }
     }
 
