@@ -39,7 +39,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
@@ -797,10 +797,7 @@ public final class WorkbenchView {
         message.textProperty().bind(SectionView.neverEmpty(Bindings.when(slowWork).then(model.activityProperty())
                 .otherwise(model.messageProperty())));
         message.setMinWidth(0);
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.setId("status-progress");
-        progress.setPrefSize(16, 16);
-        progress.setMaxSize(16, 16);
+        ProgressBar progress = WorkIndicator.create("status-progress");
         progress.visibleProperty().bind(slowWork);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -54,6 +54,10 @@ public final class WorkbenchEditingBenchmark {
             return null;
         });
         QuorumApp app = appRef.get();
+        Watchdog watchdog = new Watchdog(onFx(Thread::currentThread));
+        watchdog.start();
+        // Not an editing phase: what the window does on its own while the design opens and its warm-ups run at idle.
+        watchdog.phase("the first seconds: the design opens, warm-ups run at idle (not editing)");
         waitFor(() -> app.model().design().design() != null && !app.model().busyProperty().get(), 120);
         waitFor(() -> !app.model().problems().all().isEmpty(), 120);
         if (Boolean.getBoolean("bench.noPreview")) {
@@ -84,8 +88,6 @@ public final class WorkbenchEditingBenchmark {
             field.end();
             return null;
         });
-        Watchdog watchdog = new Watchdog(onFx(Thread::currentThread));
-        watchdog.start();
         watchdog.phase("isolated keystrokes in a text field, with live validation");
         List<Double> latencies = new ArrayList<>();
         for (int i = 0; i < keystrokes; i++) {
@@ -111,6 +113,12 @@ public final class WorkbenchEditingBenchmark {
             });
             Thread.sleep(60);
         }
+        // The preview follows 700 ms after typing pauses; waited for in a phase of its own, so that it is neither
+        // counted in the next phase nor hidden by it.
+        String previewPhase = "the Markdown preview following the edits (700 ms after typing pauses)";
+        watchdog.phase(previewPhase);
+        Thread.sleep(1500);
+        waitFor(() -> !app.model().busyProperty().get(), 60);
         watchdog.phase("opening the Schema section (2,000-line SQL editor, built on first use)");
         onFx(() -> {
             app.view().tree().select("schema");
@@ -131,8 +139,23 @@ public final class WorkbenchEditingBenchmark {
             });
             Thread.sleep(120);
         }
-        Thread.sleep(600);
+        watchdog.phase(previewPhase);
+        Thread.sleep(1500);
+        waitFor(() -> !app.model().busyProperty().get(), 60);
         watchdog.phase("switching to the Data Persistence section");
+        onFx(() -> {
+            app.view().tree().select("persistence");
+            return null;
+        });
+        Thread.sleep(800);
+        // Against the first opening above, this tells what is the first time's cost (code, styles and fonts used for
+        // the first time) from what every opening costs.
+        watchdog.phase("opening the Schema section again, then Data Persistence again");
+        onFx(() -> {
+            app.view().tree().select("schema");
+            return null;
+        });
+        Thread.sleep(800);
         onFx(() -> {
             app.view().tree().select("persistence");
             return null;
@@ -209,6 +232,7 @@ public final class WorkbenchEditingBenchmark {
             System.out.printf(Locale.ROOT, "  %-75s longest block %6.1f ms%n", e.getKey(), e.getValue());
         }
         watchdog.printBlame();
+        watchdog.printProfile();
 
         Collections.sort(latencies);
         System.out.printf(Locale.ROOT, "keystroke to findings (%d isolated keystrokes): median %.1f ms, min %.1f ms, p90 %.1f ms,"
@@ -275,6 +299,11 @@ public final class WorkbenchEditingBenchmark {
         void phase(String name) {
             phase = name;
             phases.putIfAbsent(name, 0.0);
+            if (Boolean.getBoolean("javafx.pulseLogger") || Boolean.getBoolean("bench.phaseTimes")) {
+                // Marks where a phase starts among the pulse logger's lines (and, in wall-clock ms, for a flight
+                // recording), so that its slow pulses and samples can be told apart.
+                System.err.println("PHASE: " + System.currentTimeMillis() + " " + name);
+            }
         }
 
         java.util.Map<String, Double> phases() {
@@ -286,6 +315,77 @@ public final class WorkbenchEditingBenchmark {
         void start() {
             thread.setDaemon(true);
             thread.start();
+            if (PROFILE != null) {
+                Thread profiler = new Thread(this::profile, "fx-profiler");
+                profiler.setDaemon(true);
+                profiler.start();
+            }
+        }
+
+        /**
+         * With {@code -Dbench.profile=PREFIX}: samples the FX thread's stack every millisecond, whether late or not,
+         * during the phases whose names start with PREFIX, and prints the methods most often on the stack. A flight
+         * recording misses much of this thread's time (it samples only threads running Java code, and not at all on
+         * some runs), so this is the way to see where a phase's first-time costs go.
+         */
+        private static final String PROFILE = System.getProperty("bench.profile");
+        /** With {@code -Dbench.profileStacks=FILE} as well: every sampled stack, whole, for a closer look. */
+        private static final java.io.PrintStream STACKS = openStacks(System.getProperty("bench.profileStacks"));
+
+        private static java.io.PrintStream openStacks(String file) {
+            try {
+                return file == null ? null : new java.io.PrintStream(new java.io.FileOutputStream(file), true, "UTF-8");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        private final java.util.Map<String, Integer> onStack = new java.util.HashMap<>();
+        private final java.util.Map<String, Integer> onTop = new java.util.HashMap<>();
+        private int profiled;
+
+        private void profile() {
+            while (running) {
+                if (phase.startsWith(PROFILE)) {
+                    StackTraceElement[] stack = fxThread.getStackTrace();
+                    java.util.Set<String> seen = new java.util.HashSet<>();
+                    for (StackTraceElement f : stack) {
+                        seen.add(f.getClassName() + "." + f.getMethodName());
+                    }
+                    synchronized (onStack) {
+                        if (STACKS != null) {
+                            StringBuilder one = new StringBuilder("STACK\n");
+                            for (StackTraceElement f : stack) {
+                                one.append(f.getClassName()).append('.').append(f.getMethodName()).append(':')
+                                        .append(f.getLineNumber()).append('\n');
+                            }
+                            STACKS.print(one);
+                        }
+                        profiled++;
+                        seen.forEach(m -> onStack.merge(m, 1, Integer::sum));
+                        if (stack.length > 0) {
+                            onTop.merge(stack[0].getClassName() + "." + stack[0].getMethodName(), 1, Integer::sum);
+                        }
+                    }
+                }
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        void printProfile() {
+            if (PROFILE == null) {
+                return;
+            }
+            synchronized (onStack) {
+                System.out.printf(Locale.ROOT, "FX thread profile of the phases starting '%s' (%d samples, 1 ms apart)%n", PROFILE, profiled);
+                onStack.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(120)
+                        .forEach(e -> System.out.printf(Locale.ROOT, "  on stack %5d  %s%n", e.getValue(), e.getKey()));
+                onTop.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(30)
+                        .forEach(e -> System.out.printf(Locale.ROOT, "  on top   %5d  %s%n", e.getValue(), e.getKey()));
+            }
         }
 
         void stop() throws InterruptedException {

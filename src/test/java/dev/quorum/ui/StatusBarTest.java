@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,9 @@ class StatusBarTest extends FxTestSupport {
             assertThat(shownAtOnce).isFalse();
 
             waitUntil(progress::isVisible);
+            // A bar, not a spinner: an indeterminate ProgressIndicator repaints the whole window every frame (decision 0020).
+            assertThat(progress).isInstanceOf(ProgressBar.class);
+            assertThat(fx(() -> ((ProgressBar) progress).isIndeterminate())).isTrue();
             assertThat(System.nanoTime() - submitted[0]).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(500));
             assertThat(fx(message::getText)).isEqualTo("Working hard…");
 

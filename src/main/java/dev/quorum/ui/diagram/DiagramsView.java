@@ -1,6 +1,7 @@
 package dev.quorum.ui.diagram;
 
 import dev.quorum.service.DiagramKind;
+import dev.quorum.ui.WorkIndicator;
 import java.io.File;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -10,7 +11,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
@@ -117,9 +118,7 @@ public final class DiagramsView {
         zoomText.setMinWidth(48);
         zoomText.textProperty().bind(model.zoomText());
         Button export = button("Export…", "diagram-export", "Save as SVG, PNG, DOT or Mermaid", this::chooseAndExport);
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.setPrefSize(16, 16);
-        progress.setMaxSize(16, 16);
+        ProgressBar progress = WorkIndicator.create("diagram-progress");
         progress.visibleProperty().bind(model.drawingProperty());
 
         Label kindLabel = new Label("Diagram:");

@@ -12,17 +12,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.model.PlainTextChange;
@@ -46,13 +47,19 @@ public final class CodeEditor {
     private Map<Integer, List<Finding>> findingsByLine = Map.of();
     private boolean pushing;
     private StringProperty bound;
+    /** The gutters built so far; the area drops those of lines scrolled away, and then so does this set. */
+    private final Set<LineGutter> gutters = Collections.newSetFromMap(new WeakHashMap<>());
 
     public CodeEditor(Highlighter highlighter) {
         this.highlighter = highlighter;
         area.getStyleClass().add("code-editor");
         // The window's Edit menu owns undo, so that Ctrl+Z takes back SQL edits in the same order as every other edit.
         area.setUndoManager(UndoUtils.noOpUndoManager());
-        area.setParagraphGraphicFactory(gutter());
+        area.setParagraphGraphicFactory(paragraph -> {
+            LineGutter g = new LineGutter(paragraph + 1);
+            gutters.add(g);
+            return g;
+        });
         area.multiPlainChanges().subscribe(this::changed);
         root.getStyleClass().add("code-editor-pane");
         root.setMinHeight(Region.USE_PREF_SIZE);
@@ -268,8 +275,11 @@ public final class CodeEditor {
         for (int line : touched) {
             highlight(line - 1, line - 1);
         }
-        // Gutter nodes are built per visible line; a new factory rebuilds the visible ones with the new markers.
-        area.setParagraphGraphicFactory(gutter());
+        // The gutters already built change their markers in place, and only on the lines whose findings changed: a
+        // new graphic factory rebuilt and restyled the gutter of every visible line on each change of findings.
+        for (LineGutter g : gutters) {
+            g.show(findingsByLine.getOrDefault(g.line, List.of()));
+        }
     }
 
     /** The lines (1-based) that carry findings now. */
@@ -285,29 +295,55 @@ public final class CodeEditor {
         area.requestFocus();
     }
 
-    private IntFunction<Node> gutter() {
-        Map<Integer, List<Finding>> snapshot = findingsByLine;
-        return paragraph -> {
-            Label number = new Label(String.valueOf(paragraph + 1));
+    /** The gutter of one line: its number, and a marker whose tooltip gives the line's findings and their fixes. */
+    private final class LineGutter extends HBox {
+        private final int line;
+        private final StackPane slot = new StackPane();
+        private List<Finding> shown = List.of();
+
+        LineGutter(int line) {
+            this.line = line;
+            // A Text and a bare pane, not two Labels: the gutter of every visible line is built and styled when the
+            // editor first shows, and a Label is a control with a skin, several times the work of a Text.
+            Text number = new Text(String.valueOf(line));
             number.getStyleClass().add("code-line-number");
-            Label marker = new Label();
-            marker.getStyleClass().add("code-marker");
-            List<Finding> here = snapshot.get(paragraph + 1);
-            if (here != null && !here.isEmpty()) {
-                Severity worst = worst(here);
-                marker.setText(worst == Severity.INFO ? "i" : "!");
-                marker.getStyleClass().add("code-marker-" + worst.id());
-                Tooltip tip = new Tooltip(here.stream().map(f -> f.severity().id() + ": " + f.message()
-                        + (f.fix().isBlank() ? "" : "\nFix: " + f.fix())).collect(Collectors.joining("\n\n")));
-                tip.setWrapText(true);
-                tip.setMaxWidth(520);
-                Tooltip.install(marker, tip);
+            slot.getStyleClass().add("code-marker-slot");
+            getChildren().addAll(number, slot);
+            getStyleClass().add("code-gutter");
+            setAlignment(Pos.CENTER_RIGHT);
+            show(findingsByLine.getOrDefault(line, List.of()));
+        }
+
+        /** Shows these findings of the line; only a line whose findings changed gets a new marker. */
+        void show(List<Finding> here) {
+            if (here.equals(shown)) {
+                return;
             }
-            HBox box = new HBox(number, marker);
-            box.setAlignment(Pos.CENTER_RIGHT);
-            box.getStyleClass().add("code-gutter");
-            return box;
-        };
+            shown = here;
+            if (here.isEmpty()) {
+                slot.getChildren().clear();
+                return;
+            }
+            Severity worst = worst(here);
+            Label marker = new Label(worst == Severity.INFO ? "i" : "!");
+            marker.getStyleClass().addAll("code-marker", "code-marker-" + worst.id());
+            Tooltip tip = new Tooltip(here.stream().map(f -> f.severity().id() + ": " + f.message()
+                    + (f.fix().isBlank() ? "" : "\nFix: " + f.fix())).collect(Collectors.joining("\n\n")));
+            tip.setWrapText(true);
+            tip.setMaxWidth(520);
+            marker.setTooltip(tip);
+            slot.getChildren().setAll(marker);
+        }
+    }
+
+    /** The marker on a 1-based line's gutter, if that line is shown and has findings; for tests. */
+    Label markerOf(int line) {
+        for (LineGutter g : gutters) {
+            if (g.line == line && g.getScene() != null && !g.slot.getChildren().isEmpty()) {
+                return (Label) g.slot.getChildren().get(0);
+            }
+        }
+        return null;
     }
 
     private static Severity worst(List<Finding> findings) {
