@@ -121,6 +121,10 @@ public final class WorkbenchView {
         root.getStyleClass().add("workbench");
         installEditKeys();
         installDrop();
+        javafx.event.EventHandler<javafx.event.Event> input = e -> lastInput = System.nanoTime();
+        root.addEventFilter(javafx.scene.input.KeyEvent.ANY, input);
+        root.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, input);
+        root.addEventFilter(javafx.scene.input.ScrollEvent.ANY, input);
         // After an undo or redo, show the field it changed, as editors do.
         model.design().session().touchedPathProperty().addListener((o, was, path) -> {
             if (path != null && !path.isEmpty()) {
@@ -140,7 +144,82 @@ public final class WorkbenchView {
     public void warmUp() {
         preloadDecorations();
         dev.quorum.ui.editor.CodeEditor.warmUpInBackground(500);
+        buildSectionsAhead();
     }
+
+    /** How long the user must have left keys, mouse buttons and wheel alone before a section editor is built ahead. */
+    static final javafx.util.Duration QUIET_BEFORE_BUILDING_AHEAD = javafx.util.Duration.millis(1000);
+    private long lastInput = System.nanoTime() - 60_000_000_000L;
+
+    /** How long after the first frame the first section editor is built ahead, and the gap between two of them. */
+    static final javafx.util.Duration BUILD_AHEAD_AFTER = javafx.util.Duration.millis(1500);
+    static final javafx.util.Duration BUILD_AHEAD_GAP = javafx.util.Duration.millis(250);
+
+    /**
+     * Builds the section editors not opened yet, one per quiet moment after the first frame, those with SQL or JSON
+     * editors first. Built on first opening, the Schema section of a large design (a 2,000-line SQL editor) held the
+     * FX thread for 100 to 200 ms on the click; built ahead, each costs a few tens of milliseconds at a time when the
+     * user is reading, and the opening itself only styles and lays out.
+     */
+    private void buildSectionsAhead() {
+        java.util.Deque<SectionViewModel> waiting = new java.util.ArrayDeque<>();
+        java.util.Set<SectionViewModel> withCode = new java.util.HashSet<>();
+        for (SectionViewModel s : model.design().sections()) {
+            if (s.fields().stream().anyMatch(f -> f.kind() == dev.quorum.template.FieldKind.SQL
+                    || f.kind() == dev.quorum.template.FieldKind.JSON)) {
+                waiting.addFirst(s);
+                withCode.add(s);
+            } else {
+                waiting.addLast(s);
+            }
+        }
+        javafx.animation.PauseTransition step = new javafx.animation.PauseTransition(BUILD_AHEAD_AFTER);
+        step.setOnFinished(e -> {
+            step.setDuration(BUILD_AHEAD_GAP);
+            // Only while the user is not typing or clicking: that is when a pause of the FX thread goes unnoticed.
+            if (System.nanoTime() - lastInput < QUIET_BEFORE_BUILDING_AHEAD.toMillis() * 1_000_000L) {
+                step.playFromStart();
+                return;
+            }
+            SectionViewModel next = waiting.poll();
+            if (next == null) {
+                return;
+            }
+            boolean built = sectionViews.containsKey(next);
+            Node view = sectionViews.computeIfAbsent(next, SectionViews::create).root();
+            if (!built && withCode.contains(next) && view.getScene() == null) {
+                rehearse(view);
+            }
+            step.playFromStart();
+        });
+        step.play();
+    }
+
+    /**
+     * Styles and lays out a section editor once, hidden behind the one shown, then takes it out again. The first
+     * styling and layout of a code editor's lines ran code for the first time and cost 100 ms or more; rehearsed, the
+     * real opening costs what any later opening does.
+     */
+    private void rehearse(Node view) {
+        view.setVisible(false);
+        view.setMouseTransparent(true);
+        sectionHost.getChildren().add(0, view);
+        // A few frames later the pulse that styled and laid it out has run.
+        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(REHEARSAL);
+        later.setOnFinished(e -> {
+            java.util.List<Node> shown = sectionHost.getChildren();
+            // Unless the user opened this very section meanwhile: then it is the shown child, the last one.
+            if (shown.isEmpty() || shown.get(shown.size() - 1) != view) {
+                shown.remove(view);
+            }
+            view.setVisible(true);
+            view.setMouseTransparent(false);
+        });
+        later.play();
+    }
+
+    /** How long a section editor built ahead stays, hidden, in the window to be styled and laid out. */
+    static final javafx.util.Duration REHEARSAL = javafx.util.Duration.millis(200);
 
     private static void preloadDecorations() {
         Thread loader = new Thread(() -> {
@@ -168,6 +247,16 @@ public final class WorkbenchView {
     public SectionView<?> sectionView(String sectionId) {
         SectionViewModel vm = model.design().section(sectionId).orElseThrow();
         return sectionViews.computeIfAbsent(vm, SectionViews::create);
+    }
+
+    /** True once the editor of a section has been built, on opening or ahead of it; for tests. */
+    boolean isBuilt(String sectionId) {
+        return sectionViews.containsKey(model.design().section(sectionId).orElseThrow());
+    }
+
+    /** What the section editor's place holds now: the shown editor, and an editor rehearsed behind it; for tests. */
+    java.util.List<Node> sectionHostChildren() {
+        return java.util.List.copyOf(sectionHost.getChildren());
     }
 
     /** Goes to a finding's field: selects its section, its row, and focuses the control. */
@@ -281,6 +370,9 @@ public final class WorkbenchView {
                 ? sectionViews.computeIfAbsent(s, SectionViews::create).root()
                 : overview.root();
         sectionHost.getChildren().setAll(view);
+        // A section editor may be opened while it is rehearsed hidden (see rehearse).
+        view.setVisible(true);
+        view.setMouseTransparent(false);
     }
 
     /**

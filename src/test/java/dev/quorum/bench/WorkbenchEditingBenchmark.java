@@ -56,10 +56,31 @@ public final class WorkbenchEditingBenchmark {
         QuorumApp app = appRef.get();
         Watchdog watchdog = new Watchdog(onFx(Thread::currentThread));
         watchdog.start();
-        // Not an editing phase: what the window does on its own while the design opens and its warm-ups run at idle.
-        watchdog.phase("the first seconds: the design opens, warm-ups run at idle (not editing)");
+        if (DIRTY != null) {
+            onFx(() -> {
+                javafx.scene.Scene scene = app.view().root().getScene();
+                scene.addPreLayoutPulseListener(() -> {
+                    if (watchdog.phase.startsWith(DIRTY)) {
+                        countLayoutRequests(scene.getRoot(), "");
+                        countCssRequests(scene.getRoot(), "");
+                    }
+                });
+                scene.addPostLayoutPulseListener(() -> {
+                    if (watchdog.phase.startsWith(DIRTY)) {
+                        countDirty(scene.getRoot());
+                        countLayoutRequests(scene.getRoot(), "AFTER");
+                    }
+                });
+                return null;
+            });
+        }
+        // Not editing phases: what the window does on its own while the design opens, then while it sits idle and
+        // the warm-ups and the section editors built ahead run (they start 1.5 s after the first frame).
+        watchdog.phase("the window opens the design (not editing)");
         waitFor(() -> app.model().design().design() != null && !app.model().busyProperty().get(), 120);
         waitFor(() -> !app.model().problems().all().isEmpty(), 120);
+        watchdog.phase("idle after the design opened: warm-ups, section editors built ahead (not editing)");
+        Thread.sleep(3500);
         if (Boolean.getBoolean("bench.noPreview")) {
             onFx(() -> {
                 javafx.scene.Node pane = app.view().root().lookup("#preview-pane");
@@ -233,6 +254,7 @@ public final class WorkbenchEditingBenchmark {
         }
         watchdog.printBlame();
         watchdog.printProfile();
+        printDirty();
 
         Collections.sort(latencies);
         System.out.printf(Locale.ROOT, "keystroke to findings (%d isolated keystrokes): median %.1f ms, min %.1f ms, p90 %.1f ms,"
@@ -275,6 +297,88 @@ public final class WorkbenchEditingBenchmark {
             Thread.sleep(5);
         }
         throw new IllegalStateException("timed out");
+    }
+
+    /**
+     * With {@code -Dbench.dirty=PREFIX}: after each layout pass during the phases whose names start with PREFIX, counts
+     * the nodes JavaFX will repaint (those marked dirty), by class, id and style class, to find what repaints when
+     * nothing should.
+     */
+    private static final String DIRTY = System.getProperty("bench.dirty");
+    private static final java.util.Map<String, Integer> DIRTY_NODES = new java.util.HashMap<>();
+
+    private static void countDirty(javafx.scene.Node node) {
+        if (com.sun.javafx.scene.NodeHelper.isDirtyEmpty(node)) {
+            // Nothing of the node itself changed; its children may have.
+        } else {
+            StringBuilder bits = new StringBuilder();
+            for (com.sun.javafx.scene.DirtyBits bit : com.sun.javafx.scene.DirtyBits.values()) {
+                if (com.sun.javafx.scene.NodeHelper.isDirty(node, bit)) {
+                    bits.append(' ').append(bit);
+                }
+            }
+            DIRTY_NODES.merge(node.getClass().getSimpleName() + "#" + node.getId() + node.getStyleClass() + bits, 1,
+                    Integer::sum);
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node child : p.getChildrenUnmodifiable()) {
+                countDirty(child);
+            }
+        }
+    }
+
+    private static java.lang.reflect.Field cssFlag;
+
+    /** Counts the topmost nodes whose styles are to be worked out again: where a CSS pass starts from. */
+    private static void countCssRequests(javafx.scene.Node node, String path) {
+        try {
+            if (cssFlag == null) {
+                cssFlag = javafx.scene.Node.class.getDeclaredField("cssFlag");
+                cssFlag.setAccessible(true);
+            }
+            String here = path + "/" + node.getClass().getSimpleName() + (node.getId() == null ? "" : "#" + node.getId())
+                    + node.getStyleClass();
+            Object flag = cssFlag.get(node);
+            if (!"CLEAN".equals(String.valueOf(flag)) && !"DIRTY_BRANCH".equals(String.valueOf(flag))) {
+                String cell = node instanceof javafx.scene.control.IndexedCell<?> c
+                        ? " index " + c.getIndex() + " visible " + c.isVisible() + " " + c.getPseudoClassStates() : "";
+                DIRTY_NODES.merge("CSS " + flag + " " + (here.length() > 200 ? "..." + here.substring(here.length() - 200) : here)
+                        + cell, 1, Integer::sum);
+                return;
+            }
+            if (node instanceof javafx.scene.Parent p) {
+                for (javafx.scene.Node child : p.getChildrenUnmodifiable()) {
+                    countCssRequests(child, here);
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Counts the deepest parents that asked for a layout: where a layout pass starts from. */
+    private static boolean countLayoutRequests(javafx.scene.Node node, String path) {
+        if (!(node instanceof javafx.scene.Parent p) || !p.isNeedsLayout()) {
+            return false;
+        }
+        String here = path + "/" + node.getClass().getSimpleName() + (node.getId() == null ? "" : "#" + node.getId());
+        boolean deeper = false;
+        for (javafx.scene.Node child : p.getChildrenUnmodifiable()) {
+            deeper |= countLayoutRequests(child, here);
+        }
+        if (!deeper) {
+            DIRTY_NODES.merge("LAYOUT " + here, 1, Integer::sum);
+        }
+        return true;
+    }
+
+    private static void printDirty() {
+        if (DIRTY == null) {
+            return;
+        }
+        System.out.println("nodes marked for repaint after layout, phases starting '" + DIRTY + "':");
+        DIRTY_NODES.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(40)
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %5d  %s%n", e.getValue(), e.getKey()));
     }
 
     /**

@@ -158,15 +158,26 @@ abstract class FxTestSupport {
                     .map(c -> c.getId() + "/" + ((javafx.scene.control.IndexedCell<?>) c).getIndex() + (c.isVisible() ? "" : "(hidden)")
                             + "@" + (int) c.getLayoutY()).toList() + ", tree height " + tree.getHeight()
                     + ", expanded " + tree.getExpandedItemCount()));
-            if (item.isPresent() && fx(() -> {
+            javafx.geometry.Point2D target = item.isEmpty() ? null : fx(() -> {
                 javafx.geometry.Bounds cell = item.get().localToScreen(item.get().getBoundsInLocal());
                 // The flow's clipped viewport, not the tree: a horizontal scroll bar covers the tree's bottom edge.
                 Node viewport = tree.lookup(".clipped-container");
                 Node area = viewport == null ? tree : viewport;
                 javafx.geometry.Bounds view = area.localToScreen(area.getBoundsInLocal());
-                return cell != null && view != null && view.contains(cell.getCenterX(), cell.getCenterY());
-            })) {
-                robot.clickOn(item.get());
+                if (cell == null || view == null) {
+                    return null;
+                }
+                // A user clicks the part of the cell that shows: a tall last cell (badges on two lines) can stay
+                // partly below the viewport when the tree's estimate says there is nothing left to scroll.
+                double top = Math.max(cell.getMinY(), view.getMinY());
+                double bottom = Math.min(cell.getMaxY(), view.getMaxY());
+                double left = Math.max(cell.getMinX(), view.getMinX());
+                double right = Math.min(cell.getMaxX(), view.getMaxX());
+                return bottom - top >= 10 && right - left >= 10
+                        ? new javafx.geometry.Point2D((left + right) / 2, (top + bottom) / 2) : null;
+            });
+            if (target != null) {
+                robot.clickOn(target);
                 try {
                     WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> fx(selected));
                     return;
