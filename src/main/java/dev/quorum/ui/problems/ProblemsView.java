@@ -194,10 +194,21 @@ public final class ProblemsView {
 
     /** The severity as a word with a symbol, so it never relies on colour alone. */
     private static final class SeverityCell extends TableCell<Finding, Severity> {
+        // Pseudo-classes, not style classes: a changed style class makes JavaFX look up every style of the cell
+        // again, each time the table moves its spare measuring cell over a row of another severity.
+        private static final java.util.Map<Severity, javafx.css.PseudoClass> STATES = java.util.Map.of(
+                Severity.ERROR, javafx.css.PseudoClass.getPseudoClass("severity-error"),
+                Severity.WARNING, javafx.css.PseudoClass.getPseudoClass("severity-warning"),
+                Severity.INFO, javafx.css.PseudoClass.getPseudoClass("severity-info"));
+
+        SeverityCell() {
+            getStyleClass().add("severity-cell");
+        }
+
         @Override
         protected void updateItem(Severity s, boolean empty) {
             super.updateItem(s, empty);
-            getStyleClass().removeAll("severity-error", "severity-warning", "severity-info");
+            STATES.forEach((severity, state) -> pseudoClassStateChanged(state, !empty && severity == s));
             if (empty || s == null) {
                 setText(null);
                 return;
@@ -207,7 +218,6 @@ public final class ProblemsView {
                 case WARNING -> "▲ warning";
                 case INFO -> "● info";
             });
-            getStyleClass().add("severity-" + s.id());
         }
     }
 }

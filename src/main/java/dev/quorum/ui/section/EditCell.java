@@ -43,6 +43,10 @@ final class EditCell<R> extends TableCell<R, R> {
 
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("finding-error");
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("finding-warning");
+    /** On the value's text when the field is not specified. */
+    private static final PseudoClass UNSET = PseudoClass.getPseudoClass("unset");
+    /** On the detail line when it reports a value that cannot be read. */
+    private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
 
     private final TableViewModel<R> model;
     private final int column;
@@ -263,9 +267,11 @@ final class EditCell<R> extends TableCell<R, R> {
         }
         DisplayValue value = model.display(item, column);
         main.setText(value.shown());
-        styleAs(main, "cell-text", value.isEmpty() ? "not-specified" : null);
+        // Pseudo-classes, not style classes: JavaFX measures rows by moving one spare cell over them, and a changed
+        // style class makes it look up every style of that cell again, a changed pseudo-class only switches state.
+        main.pseudoClassStateChanged(UNSET, value.isEmpty());
         detail.setText(value.detail());
-        styleAs(detail, "cell-detail", value.problem() ? "problem" : null);
+        detail.pseudoClassStateChanged(PROBLEM, value.problem());
         boolean hasDetail = !value.detail().isBlank();
         detail.setVisible(hasDetail);
         detail.setManaged(hasDetail);
@@ -306,19 +312,6 @@ final class EditCell<R> extends TableCell<R, R> {
      * Gives a text its style classes, touching them only when they differ: a new list of style classes makes the
      * text's CSS be worked out again, and every cell a scroll or a row change shows used to pay for that.
      */
-    private static void styleAs(Text text, String base, String extra) {
-        javafx.collections.ObservableList<String> classes = text.getStyleClass();
-        boolean same = extra == null ? classes.size() == 1 && classes.get(0).equals(base)
-                : classes.size() == 2 && classes.get(0).equals(base) && classes.get(1).equals(extra);
-        if (!same) {
-            if (extra == null) {
-                classes.setAll(base);
-            } else {
-                classes.setAll(base, extra);
-            }
-        }
-    }
-
     private static Tooltip withDelay(Tooltip t) {
         t.setWrapText(true);
         t.setMaxWidth(520);
