@@ -215,6 +215,22 @@ final class RowTable<R> {
         }
     }
 
+    /**
+     * Scrolls so that {@code row} shows two rows below the top, unless it already shows between other rows. Undo and
+     * redo reveal the row they changed; scrolling to it every time made a table whose rows were just measured again
+     * measure every row up to it on each step, and moved a table the user was looking at for nothing.
+     */
+    private void bringIntoView(int row) {
+        if (table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+            javafx.scene.control.IndexedCell<?> first = flow.getFirstVisibleCell();
+            javafx.scene.control.IndexedCell<?> last = flow.getLastVisibleCell();
+            if (first != null && last != null && first.getIndex() < row && row < last.getIndex()) {
+                return;
+            }
+        }
+        table.scrollTo(Math.max(0, row - 2));
+    }
+
     /** Selects a row and focuses (and, when {@code edit}, starts editing) the cell of column {@code key}. */
     @SuppressWarnings("unchecked")
     boolean reveal(int row, String key, boolean edit) {
@@ -223,7 +239,7 @@ final class RowTable<R> {
             return true;
         }
         model.select(row);
-        table.scrollTo(Math.max(0, row - 2));
+        bringIntoView(row);
         table.requestFocus();
         TableColumn<R, ?> column = table.getColumns().stream().filter(c -> c.getId().equals(key)).findFirst()
                 .orElse(null);
