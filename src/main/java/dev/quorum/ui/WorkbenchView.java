@@ -175,6 +175,11 @@ public final class WorkbenchView {
         }
         javafx.animation.PauseTransition step = new javafx.animation.PauseTransition(BUILD_AHEAD_AFTER);
         step.setOnFinished(e -> {
+            javafx.scene.Scene scene = root.getScene();
+            if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
+                // The window is closed (or not yet shown): some sections start background work when built.
+                return;
+            }
             step.setDuration(BUILD_AHEAD_GAP);
             // Only while the user is not typing or clicking: that is when a pause of the FX thread goes unnoticed.
             if (System.nanoTime() - lastInput < QUIET_BEFORE_BUILDING_AHEAD.toMillis() * 1_000_000L) {
