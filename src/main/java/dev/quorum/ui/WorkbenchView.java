@@ -378,6 +378,31 @@ public final class WorkbenchView {
         // A section editor may be opened while it is rehearsed hidden (see rehearse).
         view.setVisible(true);
         view.setMouseTransparent(false);
+        repaintSectionHostLater();
+    }
+
+    private static final javafx.scene.layout.Background CLEAR = new javafx.scene.layout.Background(
+            new javafx.scene.layout.BackgroundFill(javafx.scene.paint.Color.TRANSPARENT, null, null));
+
+    /**
+     * Marks the section editor's area for repainting two frames after a switch. Under the software renderer a section
+     * editor shown again sometimes stayed off the screen: the render graph held it, marked dirty, but the frame's
+     * dirty regions left its area out, so the previous section stayed drawn (the flawed sample's screenshot tour,
+     * before decision 0020 as well). A change made once that frame is painted is drawn; both backgrounds draw nothing.
+     */
+    private void repaintSectionHostLater() {
+        new javafx.animation.AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (++frames < 3) {
+                    return;
+                }
+                stop();
+                sectionHost.setBackground(sectionHost.getBackground() == CLEAR ? null : CLEAR);
+            }
+        }.start();
     }
 
     /**
