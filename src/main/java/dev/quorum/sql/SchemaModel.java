@@ -19,13 +19,15 @@ public final class SchemaModel {
     private final List<View> views;
     private final List<SkippedStatement> skipped;
     // Rules look tables up by name thousands of times per validation; a scan of 400 tables per lookup dominated.
-    private volatile Map<String, Table> tablesByKey;
-    private volatile Map<String, View> viewsByKey;
+    private final Map<String, Table> tablesByKey;
+    private final Map<String, View> viewsByKey;
 
     public SchemaModel(List<Table> tables, List<View> views, List<SkippedStatement> skipped) {
         this.tables = List.copyOf(tables);
         this.views = List.copyOf(views);
         this.skipped = List.copyOf(skipped);
+        this.tablesByKey = firstByKey(this.tables, t -> t.name().key());
+        this.viewsByKey = firstByKey(this.views, v -> v.name().key());
     }
 
     /** The tables in DDL order. */
@@ -45,39 +47,24 @@ public final class SchemaModel {
 
     /** The table with this name, ignoring case; a schema qualifier ("public.orders") is accepted. */
     public Optional<Table> table(String name) {
-        String bare = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
-        return Optional.ofNullable(tablesByKey().get(SqlName.of(bare).key()));
+        return Optional.ofNullable(tablesByKey.get(bareKey(name)));
     }
 
     /** True when a table or view has this name. */
     public boolean hasRelation(String name) {
-        String bare = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
-        return table(bare).isPresent() || viewsByKey().containsKey(SqlName.of(bare).key());
+        String key = bareKey(name);
+        return tablesByKey.containsKey(key) || viewsByKey.containsKey(key);
     }
 
-    private Map<String, Table> tablesByKey() {
-        Map<String, Table> index = tablesByKey;
-        if (index == null) {
-            Map<String, Table> built = new HashMap<>();
-            for (Table t : tables) {
-                // The first table of a name wins, as a scan in DDL order found it.
-                built.putIfAbsent(t.name().key(), t);
-            }
-            index = built;
-            tablesByKey = index;
-        }
-        return index;
+    private static String bareKey(String name) {
+        return SqlName.of(name.substring(name.lastIndexOf('.') + 1)).key();
     }
 
-    private Map<String, View> viewsByKey() {
-        Map<String, View> index = viewsByKey;
-        if (index == null) {
-            Map<String, View> built = new HashMap<>();
-            for (View v : views) {
-                built.putIfAbsent(v.name().key(), v);
-            }
-            index = built;
-            viewsByKey = index;
+    /** The first item of each key, as a scan in DDL order finds it. */
+    private static <T> Map<String, T> firstByKey(List<T> items, java.util.function.Function<T, String> key) {
+        Map<String, T> index = new HashMap<>();
+        for (T item : items) {
+            index.putIfAbsent(key.apply(item), item);
         }
         return index;
     }

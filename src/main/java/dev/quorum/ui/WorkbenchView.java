@@ -163,12 +163,9 @@ public final class WorkbenchView {
      */
     private void buildSectionsAhead() {
         java.util.Deque<SectionViewModel> waiting = new java.util.ArrayDeque<>();
-        java.util.Set<SectionViewModel> withCode = new java.util.HashSet<>();
         for (SectionViewModel s : model.design().sections()) {
-            if (s.fields().stream().anyMatch(f -> f.kind() == dev.quorum.template.FieldKind.SQL
-                    || f.kind() == dev.quorum.template.FieldKind.JSON)) {
+            if (hasCodeEditor(s)) {
                 waiting.addFirst(s);
-                withCode.add(s);
             } else {
                 waiting.addLast(s);
             }
@@ -190,14 +187,21 @@ public final class WorkbenchView {
             if (next == null) {
                 return;
             }
-            boolean built = sectionViews.containsKey(next);
-            Node view = sectionViews.computeIfAbsent(next, SectionViews::create).root();
-            if (!built && withCode.contains(next) && view.getScene() == null) {
-                rehearse(view);
+            // A section opened already has been styled and laid out.
+            if (!sectionViews.containsKey(next)) {
+                Node view = sectionViews.computeIfAbsent(next, SectionViews::create).root();
+                if (hasCodeEditor(next)) {
+                    rehearse(view);
+                }
             }
             step.playFromStart();
         });
         step.play();
+    }
+
+    private static boolean hasCodeEditor(SectionViewModel section) {
+        return section.fields().stream().anyMatch(f -> f.kind() == dev.quorum.template.FieldKind.SQL
+                || f.kind() == dev.quorum.template.FieldKind.JSON);
     }
 
     /**
